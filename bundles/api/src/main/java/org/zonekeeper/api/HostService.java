@@ -1,0 +1,17 @@
+package org.zonekeeper.api;
+
+import java.util.List;
+
+/** Hosts of the zone. Writes go through Raft; {@code ref} is an id or a name. */
+public interface HostService {
+
+    Host create(HostSpec spec);
+
+    List<Host> list(ReadMode mode);
+
+    Host get(String ref, ReadMode mode);
+
+    void delete(String ref);
+
+    Host setEnabled(String ref, boolean enabled);
+}

@@ -1,0 +1,22 @@
+package org.zonekeeper.api;
+
+import java.util.List;
+
+/** The zone's front-end servers and their Raft state. */
+public interface ZoneService {
+
+    /** This server's id in the zone. */
+    int localServerId();
+
+    List<ZoneServer> servers();
+
+    /** Status of every server, asked from this one; unreachable servers are reported, not omitted. */
+    List<ServerStatus> status();
+
+    ZoneServer addServer(String name, String endpoint);
+
+    void deleteServer(int id);
+
+    /** Marks a server whose database was replaced so that it is brought up to date from the leader. */
+    void resetServer(int id);
+}

@@ -1,0 +1,48 @@
+package org.zonekeeper.raft.internal;
+
+import java.util.List;
+
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostService;
+import org.zonekeeper.api.HostSpec;
+import org.zonekeeper.api.ReadMode;
+import org.zonekeeper.raft.internal.command.CreateHost;
+import org.zonekeeper.raft.internal.command.DeleteHost;
+import org.zonekeeper.raft.internal.command.ReadModel;
+import org.zonekeeper.raft.internal.command.SetHostEnabled;
+
+/** Hosts: writes through Raft, reads from the local database or through the leader. */
+final class HostServiceImpl implements HostService {
+
+    private final RaftNode node;
+
+    HostServiceImpl(RaftNode node) {
+        this.node = node;
+    }
+
+    @Override
+    public Host create(HostSpec spec) {
+        return node.submit(new CreateHost(spec)).item();
+    }
+
+    @Override
+    public List<Host> list(ReadMode mode) {
+        return mode == ReadMode.LOCAL ? node.database().hosts()
+                : node.submit(new ReadModel(ReadModel.Part.HOSTS)).items();
+    }
+
+    @Override
+    public Host get(String ref, ReadMode mode) {
+        return Refs.find(list(mode), ref, "host", Host::id, Host::name);
+    }
+
+    @Override
+    public void delete(String ref) {
+        node.submit(new DeleteHost(ref)).item();
+    }
+
+    @Override
+    public Host setEnabled(String ref, boolean enabled) {
+        return node.submit(new SetHostEnabled(ref, enabled)).item();
+    }
+}

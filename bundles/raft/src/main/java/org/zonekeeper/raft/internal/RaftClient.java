@@ -1,0 +1,109 @@
+package org.zonekeeper.raft.internal;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import io.atomix.catalyst.transport.Address;
+import io.atomix.copycat.Operation;
+import io.atomix.copycat.client.CopycatClient;
+
+import org.zonekeeper.api.NoLeaderException;
+import org.zonekeeper.api.ZoneException;
+
+/**
+ * Submits operations to the zone's leader with a deadline: a caller never waits longer than the
+ * request timeout, and learns "no leader elected" when none answered. A closed or failed client
+ * session is replaced by a new one on the next request.
+ */
+final class RaftClient implements AutoCloseable {
+
+    private static final long RETRY_PAUSE_MS = 100;
+
+    private final Supplier<CopycatClient> factory;
+    private final Collection<Address> members;
+    private final Duration timeout;
+    private CopycatClient client;
+    private CompletableFuture<CopycatClient> connecting;
+
+    RaftClient(Supplier<CopycatClient> factory, Collection<Address> members, Duration timeout) {
+        this.factory = factory;
+        this.members = members;
+        this.timeout = timeout;
+    }
+
+    <T> T submit(Operation<T> operation) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        CopycatClient connected = connected(deadline);
+        try {
+            return connected.submit(operation).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw noLeader("was not acknowledged");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ZoneException zone) {
+                throw zone;
+            }
+            throw new ZoneException("request failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZoneException("interrupted while waiting for the leader");
+        }
+    }
+
+    private synchronized CopycatClient connected(long deadline) {
+        while (true) {
+            if (connecting == null || connecting.isCompletedExceptionally()
+                    || (connecting.isDone() && client.state() == CopycatClient.State.CLOSED)) {
+                closeClient();
+                client = factory.get();
+                connecting = client.connect(members);
+            }
+            try {
+                return connecting.get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw noLeader("could not open a session");
+            } catch (ExecutionException e) {
+                pause(deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ZoneException("interrupted while connecting to the zone");
+            }
+        }
+    }
+
+    private void pause(long deadline) {
+        if (remainingMillis(deadline) <= RETRY_PAUSE_MS) {
+            throw noLeader("could not open a session");
+        }
+        try {
+            Thread.sleep(RETRY_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private NoLeaderException noLeader(String what) {
+        return new NoLeaderException("no leader elected: the request " + what + " within " + timeout.toMillis()
+                + " ms (request.timeout.ms); a majority of the zone's servers must be up");
+    }
+
+    private static long remainingMillis(long deadline) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
+    private void closeClient() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeClient();
+    }
+}

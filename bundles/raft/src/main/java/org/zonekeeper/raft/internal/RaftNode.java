@@ -1,0 +1,182 @@
+package org.zonekeeper.raft.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.atomix.catalyst.serializer.Serializer;
+import io.atomix.catalyst.transport.Address;
+import io.atomix.catalyst.transport.netty.NettyTransport;
+import io.atomix.copycat.Operation;
+import io.atomix.copycat.client.CopycatClient;
+import io.atomix.copycat.client.RecoveryStrategies;
+import io.atomix.copycat.server.CopycatServer;
+import io.atomix.copycat.server.cluster.Member;
+import io.atomix.copycat.server.storage.Storage;
+import io.atomix.copycat.server.storage.StorageLevel;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zonekeeper.api.ServerStatus;
+import org.zonekeeper.api.ZoneException;
+import org.zonekeeper.api.ZoneServer;
+import org.zonekeeper.raft.internal.command.Commands;
+import org.zonekeeper.raft.internal.command.RegisterServers;
+import org.zonekeeper.store.StoreException;
+import org.zonekeeper.store.ZoneDatabase;
+
+/**
+ * This server's Raft member: the Copycat server applying the log to the local database, a client
+ * submitting to the leader, the status service, and the role hooks.
+ */
+final class RaftNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
+
+    private final ZoneSettings settings;
+    private final RoleHooks hooks;
+    private final ZoneDatabase database;
+    private final CopycatServer server;
+    private final LocalStatus status;
+    private final RaftClient client;
+    private final StatusEndpoint endpoint;
+    private final Runnable onReset;
+    private volatile String failure;
+
+    /** Starts the member; {@code onReset} is called when another server asks this one to resynchronise. */
+    RaftNode(ZoneSettings settings, Runnable onReset) throws IOException {
+        this.settings = settings;
+        this.onReset = onReset;
+        this.hooks = new RoleHooks(settings.leaderHook(), settings.followerHook(), settings.hookTimeout(),
+                settings.dataDir().toAbsolutePath());
+        this.database = ZoneDatabase.open(settings.database());
+        this.server = buildServer();
+        this.status = new LocalStatus(server);
+        List<Address> members = settings.servers().stream().map(s -> address(s.endpoint())).collect(Collectors.toList());
+        this.client = new RaftClient(() -> CopycatClient.builder().withTransport(new NettyTransport())
+                .withSerializer(serializer()).withRecoveryStrategy(RecoveryStrategies.CLOSE)
+                .withSessionTimeout(settings.sessionTimeout()).build(), members, settings.requestTimeout());
+        this.endpoint = new StatusEndpoint(StatusProbe.statusAddress(settings.self().endpoint()), this::answer);
+        server.onStateChange(this::stateChanged);
+        List<Address> others = settings.servers().stream().filter(s -> s.id() != settings.self().id())
+                .map(s -> address(s.endpoint())).collect(Collectors.toList());
+        (settings.join() ? server.join(others) : server.bootstrap(members)).whenComplete((s, error) -> {
+            if (error != null) {
+                LOG.error("server {} could not {} the zone: {}", settings.self().name(),
+                        settings.join() ? "join" : "bootstrap", error.toString());
+            } else {
+                LOG.info("server {} is a member of the zone", settings.self().name());
+            }
+        });
+    }
+
+    private CopycatServer buildServer() {
+        Storage storage = Storage.builder().withDirectory(settings.dataDir().resolve("raft").toFile())
+                .withStorageLevel(StorageLevel.DISK).withFlushOnCommit().withMaxEntriesPerSegment(4096).build();
+        return CopycatServer.builder(address(settings.self().endpoint())).withName(settings.self().name())
+                .withTransport(new NettyTransport()).withSerializer(serializer()).withStorage(storage)
+                .withElectionTimeout(settings.electionTimeout()).withHeartbeatInterval(settings.heartbeatInterval())
+                .withSessionTimeout(settings.sessionTimeout())
+                .withStateMachine(() -> new ZoneStateMachine(database, this::databaseFailed)).build();
+    }
+
+    private static Serializer serializer() {
+        return Commands.register(new Serializer().enableWhitelist());
+    }
+
+    static Address address(String endpoint) {
+        int colon = endpoint.lastIndexOf(':');
+        return new Address(endpoint.substring(0, colon), Integer.parseInt(endpoint.substring(colon + 1)));
+    }
+
+    private void stateChanged(CopycatServer.State state) {
+        if (state == CopycatServer.State.LEADER) {
+            hooks.announce(RoleHooks.Role.LEADER);
+            Thread register = new Thread(this::registerServers, "zonekeeper-register-servers");
+            register.setDaemon(true);
+            register.start();
+        } else if (state == CopycatServer.State.FOLLOWER) {
+            hooks.announce(RoleHooks.Role.FOLLOWER);
+        }
+    }
+
+    /** The first leader records the bootstrap servers; later leaders find them recorded. */
+    private void registerServers() {
+        try {
+            client.submit(new RegisterServers(settings.servers()));
+        } catch (ZoneException e) {
+            LOG.warn("could not record the zone's servers yet: {}", e.getMessage());
+        }
+    }
+
+    private void databaseFailed(StoreException e) {
+        if (failure != null) {
+            return;
+        }
+        failure = "database failed: " + e.getMessage();
+        LOG.error("server {} stops leading and voting: {}", settings.self().name(), failure);
+        hooks.announce(RoleHooks.Role.FOLLOWER);
+        Thread stop = new Thread(() -> server.shutdown().join(), "zonekeeper-stop-after-db-failure");
+        stop.setDaemon(true);
+        stop.start();
+    }
+
+    <T> T submit(Operation<T> operation) {
+        if (failure != null) {
+            throw new ZoneException("server " + settings.self().name() + " is out of service: " + failure);
+        }
+        return client.submit(operation);
+    }
+
+    ZoneDatabase database() {
+        return database;
+    }
+
+    ZoneSettings settings() {
+        return settings;
+    }
+
+    ServerStatus localStatus() {
+        ZoneServer self = settings.self();
+        if (failure != null) {
+            return new ServerStatus(self.id(), self.name(), "failed", -1, -1, -1, -1, -1, failure);
+        }
+        int voted = status.lastVotedFor();
+        int vote = settings.servers().stream().filter(s -> address(s.endpoint()).hashCode() == voted)
+                .mapToInt(ZoneServer::id).findFirst().orElse(-1);
+        return new ServerStatus(self.id(), self.name(), server.state().name().toLowerCase(), server.cluster().term(),
+                status.lastIndex(), status.commitIndex(), vote, -1, null);
+    }
+
+    /** Removes a server from the Raft membership (it stops counting for the majority). */
+    void removeMember(String endpoint) {
+        Address target = address(endpoint);
+        server.cluster().members().stream().filter(m -> m.serverAddress().equals(target)).findFirst()
+                .map(Member::remove).ifPresent(f -> f.join());
+    }
+
+    private String answer(String request) {
+        if (request.equals("status")) {
+            ServerStatus s = localStatus();
+            return s.reachable() ? StatusProbe.format(s) : "error " + s.error();
+        }
+        if (request.equals("reset")) {
+            onReset.run();
+            return "ok";
+        }
+        return "error unknown request '" + request + "'";
+    }
+
+    @Override
+    public void close() {
+        endpoint.close();
+        client.close();
+        try {
+            server.shutdown().join();
+        } catch (RuntimeException e) {
+            LOG.warn("Raft server shutdown: {}", e.toString());
+        }
+        hooks.close();
+        database.close();
+    }
+}

@@ -1,0 +1,76 @@
+package org.zonekeeper.raft.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the leader and follower hooks one at a time, in the order the roles changed, each killed with
+ * its process tree when it outlives the hook timeout. A role is announced once until it changes.
+ */
+final class RoleHooks implements AutoCloseable {
+
+    enum Role { LEADER, FOLLOWER }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoleHooks.class);
+
+    private final List<String> leaderCommand;
+    private final List<String> followerCommand;
+    private final Duration timeout;
+    private final Path workDir;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "zonekeeper-role-hooks");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Role announced;
+
+    RoleHooks(List<String> leaderCommand, List<String> followerCommand, Duration timeout, Path workDir) {
+        this.leaderCommand = leaderCommand;
+        this.followerCommand = followerCommand;
+        this.timeout = timeout;
+        this.workDir = workDir;
+    }
+
+    synchronized void announce(Role role) {
+        if (role == announced) {
+            return;
+        }
+        announced = role;
+        List<String> command = role == Role.LEADER ? leaderCommand : followerCommand;
+        LOG.info("this server is now {}", role.name().toLowerCase());
+        if (!command.isEmpty()) {
+            runner.execute(() -> run(role, command));
+        }
+    }
+
+    private void run(Role role, List<String> command) {
+        String hook = "hook." + role.name().toLowerCase() + ".command";
+        try {
+            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                LOG.error("{} {} killed after {} ms (hook.timeout.ms)", hook, command.get(0), timeout.toMillis());
+            } else if (process.exitValue() != 0) {
+                LOG.error("{} {} failed with exit code {}", hook, command.get(0), process.exitValue());
+            } else {
+                LOG.info("{} {} succeeded", hook, command.get(0));
+            }
+        } catch (Exception e) {
+            LOG.error("{} {} could not run: {}", hook, command.get(0), e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        runner.shutdownNow();
+    }
+}

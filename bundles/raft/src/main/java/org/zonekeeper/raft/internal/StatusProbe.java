@@ -1,0 +1,60 @@
+package org.zonekeeper.raft.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import org.zonekeeper.api.ServerStatus;
+import org.zonekeeper.api.ZoneServer;
+
+/** Asks another server's {@link StatusEndpoint}; any failure makes an "error" row, never an exception. */
+final class StatusProbe {
+
+    private static final int TIMEOUT_MS = 1000;
+
+    private StatusProbe() {
+    }
+
+    static ServerStatus ask(ZoneServer server) {
+        try {
+            String answer = request(statusAddress(server.endpoint()), "status");
+            String[] f = answer.split(" ");
+            if (f.length != 6 || !f[0].equals("ok")) {
+                return ServerStatus.unreachable(server, "unexpected answer '" + answer + "'");
+            }
+            return new ServerStatus(server.id(), server.name(), f[1], Long.parseLong(f[2]), Long.parseLong(f[3]),
+                    Long.parseLong(f[4]), Integer.parseInt(f[5]), -1, null);
+        } catch (IOException | RuntimeException e) {
+            return ServerStatus.unreachable(server, e.toString());
+        }
+    }
+
+    static String format(ServerStatus s) {
+        return "ok " + s.state() + " " + s.term() + " " + s.index() + " " + s.commit() + " " + s.vote();
+    }
+
+    static String request(InetSocketAddress address, String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(address, TIMEOUT_MS);
+            socket.setSoTimeout(TIMEOUT_MS);
+            new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8).println(request);
+            String answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            if (answer == null) {
+                throw new IOException("no answer from " + address);
+            }
+            return answer;
+        }
+    }
+
+    /** The status service listens on the port after the Raft port. */
+    static InetSocketAddress statusAddress(String raftEndpoint) {
+        int colon = raftEndpoint.lastIndexOf(':');
+        String host = raftEndpoint.substring(0, colon).replace("[", "").replace("]", "");
+        return new InetSocketAddress(host, Integer.parseInt(raftEndpoint.substring(colon + 1)) + 1);
+    }
+}

@@ -1,0 +1,41 @@
+package org.zonekeeper.raft.internal;
+
+import java.util.List;
+
+import org.zonekeeper.api.ReadMode;
+import org.zonekeeper.api.Vm;
+import org.zonekeeper.api.VmService;
+import org.zonekeeper.api.VmSpec;
+import org.zonekeeper.raft.internal.command.CreateVm;
+import org.zonekeeper.raft.internal.command.DeleteVm;
+import org.zonekeeper.raft.internal.command.ReadModel;
+
+/** VMs: writes through Raft, reads from the local database or through the leader. */
+final class VmServiceImpl implements VmService {
+
+    private final RaftNode node;
+
+    VmServiceImpl(RaftNode node) {
+        this.node = node;
+    }
+
+    @Override
+    public Vm create(VmSpec spec) {
+        return node.submit(new CreateVm(spec)).item();
+    }
+
+    @Override
+    public List<Vm> list(ReadMode mode) {
+        return mode == ReadMode.LOCAL ? node.database().vms() : node.submit(new ReadModel(ReadModel.Part.VMS)).items();
+    }
+
+    @Override
+    public Vm get(String ref, ReadMode mode) {
+        return Refs.find(list(mode), ref, "VM", Vm::id, Vm::name);
+    }
+
+    @Override
+    public void delete(String ref) {
+        node.submit(new DeleteVm(ref)).item();
+    }
+}

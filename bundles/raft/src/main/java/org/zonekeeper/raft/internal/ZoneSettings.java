@@ -1,0 +1,184 @@
+package org.zonekeeper.raft.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.zonekeeper.api.ZoneServer;
+import org.zonekeeper.store.DatabaseSettings;
+
+/** The checked content of {@link ZoneConfig}: a server starts only from one of these. */
+public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean join, Path dataDir,
+        DatabaseSettings database, Duration electionTimeout, Duration heartbeatInterval, Duration sessionTimeout,
+        Duration requestTimeout, List<String> leaderHook, List<String> followerHook, Duration hookTimeout) {
+
+    private static final Pattern SERVER = Pattern.compile("(\\d+)=([A-Za-z0-9._-]+)@(.+)");
+    private static final Pattern ENDPOINT = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9a-fA-F:]+\\]):(\\d{1,5})");
+
+    public boolean solo() {
+        return servers.size() == 1;
+    }
+
+    /** Checks every value; the first bad one is reported as {@link InvalidConfigException}. */
+    public static ZoneSettings parse(Map<String, ?> properties, Path karafData) {
+        ConfigValues values = new ConfigValues(properties);
+        int id = values.integer("server.id", -1);
+        List<ZoneServer> servers = servers(values.string("servers", ""));
+        ZoneServer self;
+        if (id == -1 || servers.isEmpty()) {
+            if (id != -1) {
+                throw new InvalidConfigException("servers", "is empty but server.id is " + id
+                        + "; list the zone's servers or set server.id = -1 to run solo");
+            }
+            String endpoint = values.string("solo.endpoint", "127.0.0.1:9700");
+            checkEndpoint("solo.endpoint", endpoint);
+            self = new ZoneServer(0, "solo", endpoint);
+            servers = List.of(self);
+        } else {
+            self = servers.stream().filter(s -> s.id() == id).findFirst().orElseThrow(() -> new InvalidConfigException(
+                    "server.id", id + " is not one of the ids in servers"));
+        }
+        String dataDir = values.string("data.dir", "");
+        Path data = dataDir.isBlank() ? karafData.resolve("zonekeeper") : Path.of(dataDir);
+        Duration election = values.millis("election.timeout.ms", 500, 50);
+        Duration heartbeat = values.millis("heartbeat.interval.ms", 150, 10);
+        if (heartbeat.compareTo(election) >= 0) {
+            throw new InvalidConfigException("heartbeat.interval.ms", heartbeat.toMillis()
+                    + " must be below election.timeout.ms (" + election.toMillis() + ")");
+        }
+        return new ZoneSettings(self, servers, values.bool("join", false), data, database(values, data), election,
+                heartbeat, values.millis("session.timeout.ms", 5000, 1000), values.millis("request.timeout.ms", 5000, 100),
+                values.command("hook.leader"), values.command("hook.follower"),
+                values.millis("hook.timeout.ms", 10000, 100));
+    }
+
+    private static List<ZoneServer> servers(String text) {
+        List<ZoneServer> servers = new ArrayList<>();
+        Set<Integer> ids = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        Set<String> endpoints = new HashSet<>();
+        for (String entry : text.split(",")) {
+            entry = entry.trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            Matcher m = SERVER.matcher(entry);
+            if (!m.matches()) {
+                throw new InvalidConfigException("servers", "entry '" + entry + "' is not ID=NAME@HOST:PORT");
+            }
+            checkEndpoint("servers", m.group(3));
+            ZoneServer server = new ZoneServer(Integer.parseInt(m.group(1)), m.group(2), m.group(3));
+            if (!ids.add(server.id()) || !names.add(server.name()) || !endpoints.add(server.endpoint())) {
+                throw new InvalidConfigException("servers", "entry '" + entry + "' repeats an id, name or endpoint");
+            }
+            servers.add(server);
+        }
+        if (servers.size() > 1 && servers.size() % 2 == 0) {
+            // an even zone tolerates no more failures than the odd one below it: allowed, but worth a word
+            org.slf4j.LoggerFactory.getLogger(ZoneSettings.class)
+                    .warn("{}: servers: {} servers tolerate as few failures as {}", ZoneConfig.PID, servers.size(),
+                            servers.size() - 1);
+        }
+        return List.copyOf(servers);
+    }
+
+    /** HOST:PORT with room for the status port after it. */
+    static boolean validEndpoint(String endpoint) {
+        Matcher m = ENDPOINT.matcher(endpoint);
+        return m.matches() && Integer.parseInt(m.group(2)) >= 1 && Integer.parseInt(m.group(2)) <= 65534;
+    }
+
+    private static void checkEndpoint(String key, String endpoint) {
+        if (!validEndpoint(endpoint)) {
+            throw new InvalidConfigException(key, "endpoint '" + endpoint + "' is not HOST:PORT with PORT 1-65534");
+        }
+    }
+
+    private static DatabaseSettings database(ConfigValues values, Path data) {
+        String type = values.string("db.type", "h2");
+        switch (type) {
+            case "h2":
+                return DatabaseSettings.h2(data.resolve("db"));
+            case "mysql":
+                String url = values.string("db.url", "");
+                if (!url.startsWith("jdbc:mysql://") && !url.startsWith("jdbc:mariadb://")) {
+                    throw new InvalidConfigException("db.url", "'" + url + "' is not a jdbc:mysql:// URL "
+                            + "(required with db.type = mysql)");
+                }
+                String user = values.string("db.user", "");
+                if (user.isBlank()) {
+                    throw new InvalidConfigException("db.user", "is empty (required with db.type = mysql)");
+                }
+                return DatabaseSettings.mysql(url.replace("jdbc:mariadb://", "jdbc:mysql://"), user,
+                        values.string("db.password", ""));
+            default:
+                throw new InvalidConfigException("db.type", "'" + type + "' is neither h2 nor mysql");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "server " + self + " of " + servers + ", data " + dataDir + ", database " + database;
+    }
+
+    /** Typed access to raw configuration values, each failure naming its key. */
+    private record ConfigValues(Map<String, ?> properties) {
+
+        String string(String key, String fallback) {
+            Object value = properties.get(key);
+            return value == null ? fallback : value.toString().trim();
+        }
+
+        long number(String key, long fallback) {
+            String text = string(key, Long.toString(fallback));
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new InvalidConfigException(key, "'" + text + "' is not a whole number");
+            }
+        }
+
+        int integer(String key, int fallback) {
+            long value = number(key, fallback);
+            if (value < -1 || value > 1_000_000) {
+                throw new InvalidConfigException(key, value + " is out of range -1..1000000");
+            }
+            return (int) value;
+        }
+
+        Duration millis(String key, long fallback, long minimum) {
+            long value = number(key, fallback);
+            if (value < minimum || value > 3_600_000) {
+                throw new InvalidConfigException(key, value + " ms is out of range " + minimum + "..3600000");
+            }
+            return Duration.ofMillis(value);
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String text = string(key, Boolean.toString(fallback));
+            if (!text.equals("true") && !text.equals("false")) {
+                throw new InvalidConfigException(key, "'" + text + "' is neither true nor false");
+            }
+            return Boolean.parseBoolean(text);
+        }
+
+        List<String> command(String prefix) {
+            String command = string(prefix + ".command", "");
+            if (command.isEmpty()) {
+                return List.of();
+            }
+            List<String> line = new ArrayList<>(List.of(command));
+            String arguments = string(prefix + ".arguments", "");
+            if (!arguments.isEmpty()) {
+                line.addAll(List.of(arguments.split("\\s+")));
+            }
+            return List.copyOf(line);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.zonekeeper.raft.internal.command;
+
+import io.atomix.catalyst.serializer.Serializer;
+
+/** The only types accepted on the wire, each with a fixed id (the serializer's whitelist). */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    public static Serializer register(Serializer serializer) {
+        serializer.register(Outcome.class, 200);
+        serializer.register(ReadModel.class, 201);
+        serializer.register(CreateHost.class, 210);
+        serializer.register(DeleteHost.class, 211);
+        serializer.register(SetHostEnabled.class, 212);
+        serializer.register(CreateVm.class, 220);
+        serializer.register(DeleteVm.class, 221);
+        serializer.register(RegisterServers.class, 230);
+        serializer.register(AddServer.class, 231);
+        serializer.register(DeleteServer.class, 232);
+        return serializer;
+    }
+}

@@ -1,0 +1,68 @@
+package org.zonekeeper.raft.internal.command;
+
+import io.atomix.catalyst.buffer.BufferInput;
+import io.atomix.catalyst.buffer.BufferOutput;
+
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostState;
+import org.zonekeeper.api.Vm;
+import org.zonekeeper.api.VmState;
+import org.zonekeeper.api.ZoneServer;
+
+/** Field codecs shared by the commands and results that travel through Raft. */
+final class Wire {
+
+    private Wire() {
+    }
+
+    static void writeString(BufferOutput<?> out, String value) {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF8(value);
+        }
+    }
+
+    static String readString(BufferInput<?> in) {
+        return in.readBoolean() ? in.readUTF8() : null;
+    }
+
+    static void writeHost(BufferOutput<?> out, Host h) {
+        out.writeLong(h.id());
+        writeString(out, h.name());
+        writeString(out, h.state().name());
+        writeString(out, h.cluster());
+        out.writeInt(h.cpu()).writeLong(h.memoryMb());
+        writeString(out, h.vmmDriver());
+        writeString(out, h.imDriver());
+        out.writeBoolean(h.enabled()).writeLong(h.updated());
+    }
+
+    static Host readHost(BufferInput<?> in) {
+        return new Host(in.readLong(), readString(in), HostState.valueOf(readString(in)), readString(in),
+                in.readInt(), in.readLong(), readString(in), readString(in), in.readBoolean(), in.readLong());
+    }
+
+    static void writeVm(BufferOutput<?> out, Vm v) {
+        out.writeLong(v.id());
+        writeString(out, v.name());
+        writeString(out, v.state().name());
+        out.writeLong(v.hostId()).writeInt(v.cpu()).writeLong(v.memoryMb()).writeLong(v.diskMb());
+        writeString(out, v.template());
+        out.writeLong(v.updated());
+    }
+
+    static Vm readVm(BufferInput<?> in) {
+        return new Vm(in.readLong(), readString(in), VmState.valueOf(readString(in)), in.readLong(), in.readInt(),
+                in.readLong(), in.readLong(), readString(in), in.readLong());
+    }
+
+    static void writeServer(BufferOutput<?> out, ZoneServer s) {
+        out.writeInt(s.id());
+        writeString(out, s.name());
+        writeString(out, s.endpoint());
+    }
+
+    static ZoneServer readServer(BufferInput<?> in) {
+        return new ZoneServer(in.readInt(), readString(in), readString(in));
+    }
+}

@@ -1,0 +1,17 @@
+package org.zonekeeper.store;
+
+import java.util.List;
+
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.Vm;
+import org.zonekeeper.api.ZoneServer;
+
+/** Read access to the model, for local reads and Raft queries. */
+public interface ZoneReader {
+
+    List<Host> hosts();
+
+    List<Vm> vms();
+
+    List<ZoneServer> servers();
+}

@@ -1,0 +1,39 @@
+package org.zonekeeper.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.Vm;
+import org.zonekeeper.api.ZoneServer;
+
+/** What applying one log entry may read and change; all of it commits with the entry's index. */
+public interface ZoneTransaction {
+
+    /** The next id of a sequence ({@code host}, {@code vm}, {@code server}), starting at {@code first}. */
+    long nextId(String sequence, long first);
+
+    Optional<Host> host(long id);
+
+    Optional<Host> hostByName(String name);
+
+    void putHost(Host host);
+
+    void deleteHost(long id);
+
+    Optional<Vm> vm(long id);
+
+    Optional<Vm> vmByName(String name);
+
+    List<Vm> vmsOnHost(long hostId);
+
+    void putVm(Vm vm);
+
+    void deleteVm(long id);
+
+    List<ZoneServer> servers();
+
+    void putServer(ZoneServer server);
+
+    void deleteServer(int id);
+}

@@ -1,0 +1,34 @@
+package org.zonekeeper.store.internal;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import org.zonekeeper.store.DatabaseSettings;
+
+/** Opens connections with the driver classes themselves: DriverManager does not see other bundles. */
+public final class Drivers {
+
+    private Drivers() {
+    }
+
+    public static Connection connect(DatabaseSettings settings) throws SQLException {
+        Properties properties = new Properties();
+        return switch (settings.type()) {
+            case H2 -> new org.h2.Driver().connect(
+                    "jdbc:h2:file:" + settings.dataDir().resolve("zone").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
+                    properties);
+            case MYSQL -> {
+                properties.setProperty("user", settings.user());
+                properties.setProperty("password", settings.password() == null ? "" : settings.password());
+                Driver driver = new com.mysql.cj.jdbc.Driver();
+                Connection connection = driver.connect(settings.url(), properties);
+                if (connection == null) {
+                    throw new SQLException("not a MySQL JDBC URL: " + settings.url());
+                }
+                yield connection;
+            }
+        };
+    }
+}

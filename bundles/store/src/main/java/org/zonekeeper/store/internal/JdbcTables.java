@@ -1,0 +1,167 @@
+package org.zonekeeper.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostState;
+import org.zonekeeper.api.Vm;
+import org.zonekeeper.api.VmState;
+import org.zonekeeper.api.ZoneServer;
+import org.zonekeeper.store.StoreException;
+import org.zonekeeper.store.ZoneReader;
+import org.zonekeeper.store.ZoneTransaction;
+
+/** The model's rows over one JDBC connection. SQL failures become {@link StoreException}. */
+public final class JdbcTables implements ZoneTransaction, ZoneReader {
+
+    private static final String HOST_COLUMNS =
+            "id, name, state, cluster_name, cpu, memory_mb, vmm_driver, im_driver, enabled, updated";
+    private static final String VM_COLUMNS = "id, name, state, host_id, cpu, memory_mb, disk_mb, template, updated";
+
+    private final Connection connection;
+
+    public JdbcTables(Connection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public long nextId(String sequence, long first) {
+        List<Long> current = query("SELECT next_id FROM zk_sequence WHERE name = ?", rs -> rs.getLong(1), sequence);
+        long id = current.isEmpty() ? first : current.get(0);
+        if (current.isEmpty()) {
+            update("INSERT INTO zk_sequence (name, next_id) VALUES (?, ?)", sequence, id + 1);
+        } else {
+            update("UPDATE zk_sequence SET next_id = ? WHERE name = ?", id + 1, sequence);
+        }
+        return id;
+    }
+
+    @Override
+    public List<Host> hosts() {
+        return query("SELECT " + HOST_COLUMNS + " FROM zk_host ORDER BY id", JdbcTables::host);
+    }
+
+    @Override
+    public Optional<Host> host(long id) {
+        return first(query("SELECT " + HOST_COLUMNS + " FROM zk_host WHERE id = ?", JdbcTables::host, id));
+    }
+
+    @Override
+    public Optional<Host> hostByName(String name) {
+        return first(query("SELECT " + HOST_COLUMNS + " FROM zk_host WHERE name = ?", JdbcTables::host, name));
+    }
+
+    @Override
+    public void putHost(Host h) {
+        update("DELETE FROM zk_host WHERE id = ?", h.id());
+        update("INSERT INTO zk_host (" + HOST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", h.id(), h.name(),
+                h.state().name(), h.cluster(), h.cpu(), h.memoryMb(), h.vmmDriver(), h.imDriver(), h.enabled(),
+                h.updated());
+    }
+
+    @Override
+    public void deleteHost(long id) {
+        update("DELETE FROM zk_host WHERE id = ?", id);
+    }
+
+    @Override
+    public List<Vm> vms() {
+        return query("SELECT " + VM_COLUMNS + " FROM zk_vm ORDER BY id", JdbcTables::vm);
+    }
+
+    @Override
+    public Optional<Vm> vm(long id) {
+        return first(query("SELECT " + VM_COLUMNS + " FROM zk_vm WHERE id = ?", JdbcTables::vm, id));
+    }
+
+    @Override
+    public Optional<Vm> vmByName(String name) {
+        return first(query("SELECT " + VM_COLUMNS + " FROM zk_vm WHERE name = ?", JdbcTables::vm, name));
+    }
+
+    @Override
+    public List<Vm> vmsOnHost(long hostId) {
+        return query("SELECT " + VM_COLUMNS + " FROM zk_vm WHERE host_id = ? ORDER BY id", JdbcTables::vm, hostId);
+    }
+
+    @Override
+    public void putVm(Vm v) {
+        update("DELETE FROM zk_vm WHERE id = ?", v.id());
+        update("INSERT INTO zk_vm (" + VM_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", v.id(), v.name(),
+                v.state().name(), v.hostId(), v.cpu(), v.memoryMb(), v.diskMb(), v.template(), v.updated());
+    }
+
+    @Override
+    public void deleteVm(long id) {
+        update("DELETE FROM zk_vm WHERE id = ?", id);
+    }
+
+    @Override
+    public List<ZoneServer> servers() {
+        return query("SELECT id, name, endpoint FROM zk_server ORDER BY id",
+                rs -> new ZoneServer(rs.getInt(1), rs.getString(2), rs.getString(3)));
+    }
+
+    @Override
+    public void putServer(ZoneServer s) {
+        update("DELETE FROM zk_server WHERE id = ?", s.id());
+        update("INSERT INTO zk_server (id, name, endpoint) VALUES (?, ?, ?)", s.id(), s.name(), s.endpoint());
+    }
+
+    @Override
+    public void deleteServer(int id) {
+        update("DELETE FROM zk_server WHERE id = ?", id);
+    }
+
+    private static Host host(ResultSet rs) throws SQLException {
+        return new Host(rs.getLong(1), rs.getString(2), HostState.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getLong(10));
+    }
+
+    private static Vm vm(ResultSet rs) throws SQLException {
+        return new Vm(rs.getLong(1), rs.getString(2), VmState.valueOf(rs.getString(3)), rs.getLong(4), rs.getInt(5),
+                rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getLong(9));
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rs = statement.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("database query failed: " + e.getMessage(), e);
+        }
+    }
+
+    public int update(String sql, Object... parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("database update failed: " + e.getMessage(), e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+}

@@ -1,0 +1,43 @@
+package org.zonekeeper.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** The tables of the replicated model; the same SQL runs on H2 and MySQL/MariaDB. */
+public final class Schema {
+
+    /** Replicated tables with their primary key, in snapshot and digest order. */
+    public static final List<String[]> TABLES = List.of(
+            new String[] {"zk_sequence", "name"},
+            new String[] {"zk_host", "id"},
+            new String[] {"zk_vm", "id"},
+            new String[] {"zk_server", "id"});
+
+    private static final List<String> DDL = List.of(
+            "CREATE TABLE IF NOT EXISTS zk_applied (id INT PRIMARY KEY, log_index BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS zk_sequence (name VARCHAR(32) PRIMARY KEY, next_id BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS zk_host (id BIGINT PRIMARY KEY, name VARCHAR(128) NOT NULL UNIQUE,"
+                    + " state VARCHAR(16) NOT NULL, cluster_name VARCHAR(128) NOT NULL, cpu INT NOT NULL,"
+                    + " memory_mb BIGINT NOT NULL, vmm_driver VARCHAR(64) NOT NULL, im_driver VARCHAR(64) NOT NULL,"
+                    + " enabled BOOLEAN NOT NULL, updated BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS zk_vm (id BIGINT PRIMARY KEY, name VARCHAR(128) NOT NULL UNIQUE,"
+                    + " state VARCHAR(16) NOT NULL, host_id BIGINT NOT NULL, cpu INT NOT NULL,"
+                    + " memory_mb BIGINT NOT NULL, disk_mb BIGINT NOT NULL, template VARCHAR(4000) NOT NULL,"
+                    + " updated BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS zk_server (id INT PRIMARY KEY, name VARCHAR(128) NOT NULL UNIQUE,"
+                    + " endpoint VARCHAR(255) NOT NULL)");
+
+    private Schema() {
+    }
+
+    public static void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : DDL) {
+                statement.execute(ddl);
+            }
+        }
+        connection.commit();
+    }
+}

@@ -1,0 +1,113 @@
+package org.zonekeeper.store;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostState;
+import org.zonekeeper.api.ZoneException;
+
+public class ZoneDatabaseTest {
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    private static Host host(long id, String name) {
+        return new Host(id, name, HostState.INIT, "default", 800, 16384, "kvm", "kvm", true, 1000L + id);
+    }
+
+    private static void createHost(ZoneDatabase db, long index, String name) {
+        db.apply(index, tx -> {
+            tx.putHost(host(tx.nextId("host", 0), name));
+            return null;
+        });
+    }
+
+    @Test
+    public void appliesEachIndexOnceAcrossRestart() {
+        Path dir = folder.getRoot().toPath();
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(dir))) {
+            createHost(db, 1, "h0");
+            createHost(db, 2, "h1");
+            assertEquals(2, db.appliedIndex());
+        }
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(dir))) {
+            assertEquals(2, db.appliedIndex());
+            assertNull("an applied entry is skipped", db.apply(2, tx -> {
+                tx.putHost(host(99, "replayed"));
+                return "applied again";
+            }));
+            createHost(db, 3, "h2");
+            assertEquals(3, db.hosts().size());
+            assertEquals(2, db.hosts().get(2).id());
+        }
+    }
+
+    @Test
+    public void sameEntriesGiveSameDigestOnTwoDatabases() {
+        try (ZoneDatabase a = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath().resolve("a")));
+                ZoneDatabase b = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath().resolve("b")))) {
+            for (ZoneDatabase db : new ZoneDatabase[] {a, b}) {
+                createHost(db, 1, "h0");
+                createHost(db, 2, "h1");
+            }
+            assertEquals(a.digest(), b.digest());
+            createHost(b, 3, "h2");
+            assertNotEquals(a.digest(), b.digest());
+        }
+    }
+
+    @Test
+    public void refusedEntryRecordsIndexAndChangesNothing() {
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()))) {
+            createHost(db, 1, "h0");
+            String before = db.digest();
+            ZoneException refused = assertThrows(ZoneException.class, () -> db.apply(2, tx -> {
+                tx.putHost(host(5, "half-done"));
+                throw new ZoneException("host name taken");
+            }));
+            assertEquals("host name taken", refused.getMessage());
+            assertEquals(2, db.appliedIndex());
+            assertEquals(before, db.digest());
+        }
+    }
+
+    @Test
+    public void snapshotInstallsIntoAnEmptyDatabase() {
+        byte[] snapshot;
+        String digest;
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath().resolve("a")))) {
+            createHost(db, 1, "h0");
+            createHost(db, 7, "h1");
+            snapshot = db.snapshot();
+            digest = db.digest();
+        }
+        assertEquals(7, ZoneDatabase.snapshotIndex(snapshot));
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath().resolve("b")))) {
+            createHost(db, 1, "stale");
+            db.install(snapshot);
+            assertEquals(7, db.appliedIndex());
+            assertEquals(digest, db.digest());
+            createHost(db, 8, "h2");
+            assertEquals("sequences travel with the snapshot", 2, db.hosts().get(2).id());
+        }
+    }
+
+    @Test
+    public void garbageSnapshotIsRefusedAndKeepsContent() {
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()))) {
+            createHost(db, 1, "h0");
+            StoreException e = assertThrows(StoreException.class, () -> db.install(new byte[] {1, 2, 3, 4, 5}));
+            assertTrue(e.getMessage(), e.getMessage().contains("not a zonekeeper snapshot"));
+            assertEquals(1, db.hosts().size());
+        }
+    }
+}
