@@ -1,6 +1,7 @@
 package org.zonekeeper.raft.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -48,7 +49,7 @@ final class RaftNode implements AutoCloseable {
         this.settings = settings;
         this.onReset = onReset;
         this.hooks = new RoleHooks(settings.leaderHook(), settings.followerHook(), settings.hookTimeout(),
-                settings.dataDir().toAbsolutePath());
+                Path.of(System.getProperty("karaf.home", ".")).toAbsolutePath());
         this.database = ZoneDatabase.open(settings.database());
         this.server = buildServer();
         this.status = new LocalStatus(server);

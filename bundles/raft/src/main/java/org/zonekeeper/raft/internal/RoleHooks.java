@@ -2,6 +2,7 @@ package org.zonekeeper.raft.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,7 @@ final class RoleHooks implements AutoCloseable {
     private final List<String> leaderCommand;
     private final List<String> followerCommand;
     private final Duration timeout;
-    private final Path workDir;
+    private final Path home;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "zonekeeper-role-hooks");
         thread.setDaemon(true);
@@ -31,11 +32,12 @@ final class RoleHooks implements AutoCloseable {
     });
     private Role announced;
 
-    RoleHooks(List<String> leaderCommand, List<String> followerCommand, Duration timeout, Path workDir) {
+    /** Relative commands are found under {@code home}, which is also their working directory. */
+    RoleHooks(List<String> leaderCommand, List<String> followerCommand, Duration timeout, Path home) {
         this.leaderCommand = leaderCommand;
         this.followerCommand = followerCommand;
         this.timeout = timeout;
-        this.workDir = workDir;
+        this.home = home;
     }
 
     synchronized void announce(Role role) {
@@ -53,7 +55,11 @@ final class RoleHooks implements AutoCloseable {
     private void run(Role role, List<String> command) {
         String hook = "hook." + role.name().toLowerCase() + ".command";
         try {
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+            List<String> line = new ArrayList<>(command);
+            if (line.get(0).contains("/")) {
+                line.set(0, home.resolve(line.get(0)).toString());
+            }
+            Process process = new ProcessBuilder(line).directory(home.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
