@@ -1,0 +1,95 @@
+package org.zonekeeper.store;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostState;
+import org.zonekeeper.testkit.MariaDbServer;
+
+/** The same store on a real MariaDB server, and its content moving between H2 and MariaDB. */
+public class MySqlZoneDatabaseTest {
+
+    private static MariaDbServer mariadb;
+    private static int databases;
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    @BeforeClass
+    public static void startMariaDb() throws Exception {
+        mariadb = MariaDbServer.start();
+    }
+
+    @AfterClass
+    public static void stopMariaDb() {
+        if (mariadb != null) {
+            mariadb.close();
+        }
+    }
+
+    private static DatabaseSettings newDatabase() throws Exception {
+        return DatabaseSettings.mysql(mariadb.createDatabase("zk" + databases++), mariadb.user(), mariadb.password());
+    }
+
+    private static void createHosts(ZoneDatabase db, long firstIndex, int count) {
+        for (int i = 0; i < count; i++) {
+            db.apply(firstIndex + i, tx -> {
+                long id = tx.nextId("host", 0);
+                tx.putHost(new Host(id, "h" + id, HostState.MONITORED, "c", 400, 8192, "kvm", "kvm", id % 2 == 0, 7));
+                return null;
+            });
+        }
+    }
+
+    @Test
+    public void appliesEachIndexOnceAcrossReopen() throws Exception {
+        DatabaseSettings settings = newDatabase();
+        try (ZoneDatabase db = ZoneDatabase.open(settings)) {
+            createHosts(db, 1, 3);
+        }
+        try (ZoneDatabase db = ZoneDatabase.open(settings)) {
+            assertEquals(3, db.appliedIndex());
+            assertNull(db.apply(3, tx -> "again"));
+            assertEquals(3, db.hosts().size());
+        }
+    }
+
+    @Test
+    public void sameEntriesGiveTheSameDigestOnH2AndMariaDb() throws Exception {
+        try (ZoneDatabase h2 = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()));
+                ZoneDatabase mysql = ZoneDatabase.open(newDatabase())) {
+            createHosts(h2, 1, 4);
+            createHosts(mysql, 1, 4);
+            assertEquals(h2.digest(), mysql.digest());
+        }
+    }
+
+    @Test
+    public void snapshotMovesBetweenH2AndMariaDb() throws Exception {
+        try (ZoneDatabase h2 = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()));
+                ZoneDatabase mysql = ZoneDatabase.open(newDatabase())) {
+            createHosts(h2, 1, 5);
+            mysql.install(h2.snapshot());
+            assertEquals(5, mysql.appliedIndex());
+            assertEquals(h2.digest(), mysql.digest());
+            assertTrue(mysql.hosts().get(0).enabled());
+        }
+    }
+
+    @Test
+    public void wrongPasswordIsAClearError() {
+        StoreException e = assertThrows(StoreException.class, () -> ZoneDatabase.open(
+                DatabaseSettings.mysql("jdbc:mysql://127.0.0.1:" + mariadb.port() + "/zk", mariadb.user(), "wrong")));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("cannot open database mysql jdbc:mysql://127.0.0.1:"));
+        assertTrue(e.getMessage(), e.getMessage().contains("Access denied"));
+        assertTrue("no password in the message", !e.getMessage().contains("wrong"));
+    }
+}
