@@ -1,5 +1,7 @@
 package org.zonekeeper.raft.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ final class RoleHooks implements AutoCloseable {
     enum Role { LEADER, FOLLOWER }
 
     private static final Logger LOG = LoggerFactory.getLogger(RoleHooks.class);
+    private static final int MAX_OUTPUT = 500;
 
     private final List<String> leaderCommand;
     private final List<String> followerCommand;
@@ -59,20 +62,37 @@ final class RoleHooks implements AutoCloseable {
             if (line.get(0).contains("/")) {
                 line.set(0, home.resolve(line.get(0)).toString());
             }
-            Process process = new ProcessBuilder(line).directory(home.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                LOG.error("{} {} killed after {} ms (hook.timeout.ms)", hook, command.get(0), timeout.toMillis());
-            } else if (process.exitValue() != 0) {
-                LOG.error("{} {} failed with exit code {}", hook, command.get(0), process.exitValue());
-            } else {
-                LOG.info("{} {} succeeded", hook, command.get(0));
+            Path output = Files.createTempFile("zonekeeper-hook", ".out");
+            try {
+                Process process = new ProcessBuilder(line).directory(home.toFile()).redirectErrorStream(true)
+                        .redirectOutput(output.toFile()).start();
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    LOG.error("{} {} killed after {} ms (hook.timeout.ms){}", hook, line.get(0), timeout.toMillis(),
+                            tail(output));
+                } else if (process.exitValue() != 0) {
+                    LOG.error("{} {} failed with exit code {}{}", hook, line.get(0), process.exitValue(), tail(output));
+                } else {
+                    LOG.info("{} {} succeeded{}", hook, line.get(0), tail(output));
+                }
+            } finally {
+                Files.deleteIfExists(output);
             }
-        } catch (Exception e) {
+        } catch (IOException e) {
             LOG.error("{} {} could not run: {}", hook, command.get(0), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /** The end of the hook's output, on one line, for the log. */
+    private static String tail(Path output) throws IOException {
+        String text = Files.readString(output).strip().replaceAll("\\s*\\n\\s*", " | ");
+        if (text.isEmpty()) {
+            return "";
+        }
+        return ": " + (text.length() > MAX_OUTPUT ? "..." + text.substring(text.length() - MAX_OUTPUT) : text);
     }
 
     @Override
