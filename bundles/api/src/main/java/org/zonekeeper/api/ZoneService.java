@@ -13,6 +13,9 @@ public interface ZoneService {
     /** Status of every server, asked from this one; unreachable servers are reported, not omitted. */
     List<ServerStatus> status();
 
+    /** This server's database, its applied index and content digest. */
+    DatabaseStatus database();
+
     ZoneServer addServer(String name, String endpoint);
 
     void deleteServer(int id);

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zonekeeper.api.DatabaseStatus;
 import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.NotFoundException;
 import org.zonekeeper.api.ServerStatus;
@@ -27,6 +28,7 @@ import org.zonekeeper.api.ZoneServer;
 import org.zonekeeper.api.ZoneService;
 import org.zonekeeper.raft.internal.command.AddServer;
 import org.zonekeeper.raft.internal.command.DeleteServer;
+import org.zonekeeper.store.ZoneDatabase;
 
 /**
  * This server's place in the zone, started from {@code org.zonekeeper.zone}. A configuration that does
@@ -114,6 +116,12 @@ public final class ZoneServerComponent implements ZoneService {
                         : CompletableFuture.supplyAsync(() -> StatusProbe.ask(s), probes))
                 .toList();
         return answers.stream().map(CompletableFuture::join).toList();
+    }
+
+    @Override
+    public DatabaseStatus database() {
+        ZoneDatabase database = running().database();
+        return new DatabaseStatus(database.settings().toString(), database.appliedIndex(), database.digest());
     }
 
     @Override
