@@ -91,7 +91,8 @@ final class ZoneRules {
     static List<ZoneServer> registerServers(ZoneTransaction tx, List<ZoneServer> servers) {
         if (tx.servers().isEmpty()) {
             servers.forEach(tx::putServer);
-            tx.nextId("server", servers.stream().mapToLong(ZoneServer::id).max().orElse(-1) + 1);
+            // draws the highest bootstrap id from the sequence, so that the next server added gets the one after
+            tx.nextId("server", servers.stream().mapToLong(ZoneServer::id).max().orElse(0));
         }
         return tx.servers();
     }
