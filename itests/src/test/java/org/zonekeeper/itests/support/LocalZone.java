@@ -77,6 +77,15 @@ public final class LocalZone implements AutoCloseable {
         run("kill", String.valueOf(server));
     }
 
+    /** Freezes a server (SIGSTOP): its process lives, but it answers nobody. */
+    public void pause(int server) {
+        run("pause", String.valueOf(server));
+    }
+
+    public void resume(int server) {
+        run("resume", String.valueOf(server));
+    }
+
     /** Starts a server and waits for its shell. */
     public void start(int server) {
         run("start", String.valueOf(server));

@@ -33,8 +33,25 @@ final class LocalStatus {
         return (Long) call(commitIndex, context);
     }
 
-    /** Copycat's member id (a hash of the server address) voted for in the current term, 0 for none. */
-    int lastVotedFor() {
+    private volatile long voteTerm;
+    private volatile int voteMember;
+
+    /**
+     * Keeps this term's vote: Copycat forgets it as soon as a leader is known, just after telling its
+     * leader-election listeners, which call this.
+     */
+    void recordVote(long term) {
+        voteMember = lastVotedFor();
+        voteTerm = term;
+    }
+
+    /** Copycat's member id (a hash of the server address) voted for in {@code term}, 0 for none. */
+    int vote(long term) {
+        int live = lastVotedFor();
+        return live != 0 ? live : voteTerm == term ? voteMember : 0;
+    }
+
+    private int lastVotedFor() {
         return (Integer) call(lastVotedFor, context);
     }
 

@@ -59,6 +59,7 @@ final class RaftNode implements AutoCloseable {
                 .withSessionTimeout(settings.sessionTimeout()).build(), members, settings.requestTimeout());
         this.endpoint = new StatusEndpoint(StatusProbe.statusAddress(settings.self().endpoint()), this::answer);
         server.onStateChange(this::stateChanged);
+        server.cluster().onLeaderElection(leader -> status.recordVote(server.cluster().term()));
         List<Address> others = settings.servers().stream().filter(s -> s.id() != settings.self().id())
                 .map(s -> address(s.endpoint())).collect(Collectors.toList());
         (settings.join() ? server.join(others) : server.bootstrap(members)).whenComplete((s, error) -> {
@@ -137,15 +138,22 @@ final class RaftNode implements AutoCloseable {
         return settings;
     }
 
+    /** The zone's servers as replicated; the configured ones until the first leader has recorded them. */
+    List<ZoneServer> servers() {
+        List<ZoneServer> recorded = database.servers();
+        return recorded.isEmpty() ? settings.servers() : recorded;
+    }
+
     ServerStatus localStatus() {
         ZoneServer self = settings.self();
         if (failure != null) {
             return new ServerStatus(self.id(), self.name(), "failed", -1, -1, -1, -1, -1, failure);
         }
-        int voted = status.lastVotedFor();
-        int vote = settings.servers().stream().filter(s -> address(s.endpoint()).hashCode() == voted)
+        long term = server.cluster().term();
+        int voted = status.vote(term);
+        int vote = servers().stream().filter(s -> address(s.endpoint()).hashCode() == voted)
                 .mapToInt(ZoneServer::id).findFirst().orElse(-1);
-        return new ServerStatus(self.id(), self.name(), server.state().name().toLowerCase(), server.cluster().term(),
+        return new ServerStatus(self.id(), self.name(), server.state().name().toLowerCase(), term,
                 status.lastIndex(), status.commitIndex(), vote, -1, null);
     }
 

@@ -103,8 +103,7 @@ public final class ZoneServerComponent implements ZoneService {
 
     @Override
     public List<ZoneServer> servers() {
-        List<ZoneServer> recorded = running().database().servers();
-        return recorded.isEmpty() ? settings.servers() : recorded;
+        return running().servers();
     }
 
     @Override

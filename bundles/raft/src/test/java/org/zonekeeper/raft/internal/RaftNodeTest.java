@@ -100,6 +100,9 @@ public class RaftNodeTest {
         }
         long leaders = nodes.stream().map(RaftNode::localStatus).filter(s -> s.state().equals("leader")).count();
         assertEquals(1, leaders);
+        ServerStatus leader = nodes.stream().map(RaftNode::localStatus).filter(s -> s.state().equals("leader"))
+                .findFirst().orElseThrow();
+        assertEquals("a leader voted for itself", leader.id(), leader.vote());
         ServerStatus follower = nodes.stream().map(RaftNode::localStatus).filter(s -> s.state().equals("follower"))
                 .findFirst().orElseThrow();
         assertTrue("commit index " + follower.commit(), follower.commit() >= index - 5);
