@@ -2,6 +2,7 @@ package org.zonekeeper.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -9,19 +10,29 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import javax.inject.Inject;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
+
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /** Boots the real distribution (one solo server) and checks it from inside. */
 @RunWith(PaxExam.class)
@@ -34,7 +45,13 @@ public class DistributionTest {
     @Inject
     BundleContext context;
 
-    @Configuration
+    @Inject
+    SessionFactory sessions;
+
+    @Inject
+    ConfigurationAdmin configurations;
+
+    @org.ops4j.pax.exam.Configuration
     public Option[] config() throws IOException {
         return options(
                 karafDistributionConfiguration()
@@ -61,6 +78,60 @@ public class DistributionTest {
             }
             assertEquals(name + " state", Bundle.ACTIVE, bundle.getState());
         }
+    }
+
+    @Test
+    public void zoneShowAnswersWithTheSoloServerAsLeader() throws Exception {
+        String show = awaitOutput("zone:show", "leader");
+        assertTrue(show, show.contains("HA & FEDERATION SYNC STATUS"));
+        assertTrue(show, show.contains("solo"));
+        run("host:create --cpu 400 --memory 8192 kvm-1");
+        assertTrue(run("host:list --consistent").contains("kvm-1"));
+    }
+
+    @Test
+    public void brokenConfigIsRefusedInOneLineNamingTheKey() throws Exception {
+        awaitOutput("zone:show", "leader");
+        Configuration zone = configurations.getConfiguration("org.zonekeeper.zone", null);
+        Dictionary<String, Object> good = zone.getProperties();
+        Dictionary<String, Object> broken = new Hashtable<>();
+        broken.put("server.id", "0");
+        broken.put("servers", "0=zk0@127.0.0.1");
+        try {
+            zone.update(broken);
+            String expected = "zone server not started: org.zonekeeper.zone: servers: endpoint '127.0.0.1' "
+                    + "is not HOST:PORT with PORT 1-65534";
+            String refused = awaitOutput("zone:show", expected);
+            assertEquals(refused, 1, refused.strip().lines().count());
+        } finally {
+            zone.update(good);
+        }
+        awaitOutput("zone:show", "leader");
+    }
+
+    /** Runs a shell command as the console would; an exception's message is the output. */
+    private String run(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessions.create(new ByteArrayInputStream(new byte[0]), out, out);
+        try {
+            session.execute(command);
+        } catch (Exception e) {
+            out.println(e.getMessage());
+        } finally {
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String awaitOutput(String command, String expected) throws Exception {
+        String output = "";
+        for (int i = 0; i < 120 && !output.contains(expected); i++) {
+            Thread.sleep(250);
+            output = run(command);
+        }
+        assertTrue("'" + expected + "' in:\n" + output, output.contains(expected));
+        return output;
     }
 
     private static String freePort() throws IOException {

@@ -107,19 +107,13 @@ public final class LocalZone implements AutoCloseable {
 
     /** The id in the zone:show status row whose STATE is leader, or -1. */
     public static int leaderIn(String zoneShow) {
-        int state = -1;
-        for (String line : zoneShow.split("\n")) {
-            String[] cells = line.split("\\|");
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = cells[i].trim();
-            }
-            if (List.of(cells).contains("STATE")) {
-                state = List.of(cells).indexOf("STATE");
-            } else if (state >= 0 && cells.length > state && cells[state].equals("leader")) {
-                return Integer.parseInt(cells[0]);
-            }
-        }
-        return -1;
+        return ZoneTable.rows(zoneShow, "STATE").stream().filter(r -> r.get("STATE").equals("leader"))
+                .mapToInt(r -> Integer.parseInt(r.get("ID"))).findFirst().orElse(-1);
+    }
+
+    /** Server {@code id}'s directory (its karaf.home). */
+    public Path serverDir(int id) {
+        return Paths.get(env.get("ZONE_LOCAL_HOME"), "server-" + id);
     }
 
     public void down() {
