@@ -28,6 +28,8 @@ import org.junit.runner.RunWith;
 
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -36,6 +38,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 /** Boots the real distribution (one solo server) and checks it from inside. */
 @RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
 public class DistributionTest {
 
     private static final String[] OUR_BUNDLES = {
