@@ -24,6 +24,11 @@ public class MariaDbZoneTest extends ZoneScenarios {
     }
 
     @Override
+    protected String secret() {
+        return mariadb.password();
+    }
+
+    @Override
     protected LocalZone newZone(String name) throws Exception {
         String prefix = "z" + zones++ + "_";
         for (int server = 0; server < 4; server++) {

@@ -31,6 +31,11 @@ public abstract class ZoneScenarios {
     /** A new zone whose servers 0..3 each have their own empty database. */
     protected abstract LocalZone newZone(String name) throws Exception;
 
+    /** A secret the servers were configured with, which no output or log may show; null if none. */
+    protected String secret() {
+        return null;
+    }
+
     @After
     public void down() {
         if (zone != null) {
@@ -93,6 +98,21 @@ public abstract class ZoneScenarios {
         String hosts = zone.exec(leader, "host:list");
         assertEquals(hosts, 6, ZoneTable.rows(hosts, "CLUSTER").size());
         assertTrue(hosts, hosts.contains("after-on-" + other));
+        assertSecretNotShown();
+    }
+
+    private void assertSecretNotShown() throws IOException {
+        if (secret() == null) {
+            return;
+        }
+        String config = zone.exec(0, "config:list");
+        assertTrue(config, config.contains("org.zonekeeper.zone"));
+        assertTrue("config:list shows the database password", !config.contains(secret()));
+        for (int server = 0; server < 3; server++) {
+            Path log = zone.serverDir(server).resolve("data/log/karaf.log");
+            assertTrue("server " + server + "'s log shows the database password",
+                    !Files.readString(log).contains(secret()));
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.zonekeeper.raft.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Metatype of {@code etc/org.zonekeeper.zone.cfg}; values are checked by {@link ZoneSettings#parse}. */
@@ -38,8 +37,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "db.user", description = "Database user for mysql.")
     String db_user() default "";
 
-    @AttributeDefinition(name = "db.password", type = AttributeType.PASSWORD, description = "Database password.")
-    String db_password() default "";
+    @AttributeDefinition(name = "db.password.file", description = "File holding the database password (its "
+            + "first line), readable by the server only. A password in this configuration would show in "
+            + "config:list, so db.password is refused.")
+    String db_password_file() default "";
 
     @AttributeDefinition(name = "election.timeout.ms", description = "Raft election timeout; a dead leader is "
             + "replaced after one to two of these.")

@@ -1,5 +1,7 @@
 package org.zonekeeper.raft.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,7 +102,23 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
         }
     }
 
+    private static String password(String file) {
+        if (file.isEmpty()) {
+            return "";
+        }
+        try {
+            Path path = Path.of(System.getProperty("karaf.home", ".")).resolve(file);
+            return Files.readAllLines(path).stream().findFirst().orElse("");
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidConfigException("db.password.file", "cannot read '" + file + "': " + e);
+        }
+    }
+
     private static DatabaseSettings database(ConfigValues values, Path data) {
+        if (values.properties().containsKey("db.password")) {
+            throw new InvalidConfigException("db.password", "passwords are not accepted here (config:list shows "
+                    + "them): put it in a file readable by the server only and name it in db.password.file");
+        }
         String type = values.string("db.type", "h2");
         switch (type) {
             case "h2":
@@ -116,7 +134,7 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
                     throw new InvalidConfigException("db.user", "is empty (required with db.type = mysql)");
                 }
                 return DatabaseSettings.mysql(url.replace("jdbc:mariadb://", "jdbc:mysql://"), user,
-                        values.string("db.password", ""));
+                        password(values.string("db.password.file", "")));
             default:
                 throw new InvalidConfigException("db.type", "'" + type + "' is neither h2 nor mysql");
         }

@@ -5,12 +5,15 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.store.DatabaseType;
 
 public class ZoneSettingsTest {
@@ -52,12 +55,23 @@ public class ZoneSettingsTest {
         assertEquals(List.of(), s.followerHook());
     }
 
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
     @Test
-    public void mysqlNeedsUrlAndUser() {
+    public void mysqlNeedsUrlAndUserAndReadsThePasswordFromAFile() throws Exception {
+        Path file = folder.newFile("db.password").toPath();
+        Files.writeString(file, "secret\n");
         ZoneSettings s = parse("db.type", "mysql", "db.url", "jdbc:mysql://db:3306/zk0", "db.user", "zk",
-                "db.password", "secret");
+                "db.password.file", file.toString());
         assertEquals(DatabaseType.MYSQL, s.database().type());
+        assertEquals("secret", s.database().password());
         assertFalse("password stays out of descriptions", s.toString().contains("secret"));
+        assertRefused("db.password: passwords are not accepted here (config:list shows them): put it in a file "
+                + "readable by the server only and name it in db.password.file", "db.password", "secret");
+        assertRefused("db.password.file: cannot read '/nonexistent/pw': java.nio.file.NoSuchFileException: "
+                + "/nonexistent/pw", "db.type", "mysql", "db.url", "jdbc:mysql://db/zk", "db.user", "zk",
+                "db.password.file", "/nonexistent/pw");
         assertRefused("db.url: 'jdbc:h2:x' is not a jdbc:mysql:// URL (required with db.type = mysql)",
                 "db.type", "mysql", "db.url", "jdbc:h2:x", "db.user", "zk");
         assertRefused("db.user: is empty (required with db.type = mysql)", "db.type", "mysql", "db.url",
