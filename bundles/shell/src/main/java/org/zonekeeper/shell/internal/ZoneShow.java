@@ -31,7 +31,7 @@ public class ZoneShow extends ZoneAdminSupport {
                 status.addRow().addContent(s.id(), s.name(), s.state(), s.term(), s.index(), s.commit(), s.vote(),
                         s.fedIndex());
             } else {
-                status.addRow().addContent(s.id(), s.name(), "error", "-", "-", "-", "-", "-");
+                status.addRow().addContent(s.id(), s.name(), s.state(), "-", "-", "-", "-", "-");
             }
         }
         System.out.println();
