@@ -5,21 +5,16 @@ import io.atomix.catalyst.buffer.BufferOutput;
 import io.atomix.catalyst.serializer.Serializer;
 
 /** Enables or disables a host for placement. */
-public final class SetHostEnabled extends ZoneCommand {
+public final class SetHostEnabled extends RefCommand {
 
-    private String ref;
     private boolean enabled;
 
     public SetHostEnabled() {
     }
 
     public SetHostEnabled(String ref, boolean enabled) {
-        this.ref = ref;
+        super(ref);
         this.enabled = enabled;
-    }
-
-    public String ref() {
-        return ref;
     }
 
     public boolean enabled() {
@@ -28,13 +23,13 @@ public final class SetHostEnabled extends ZoneCommand {
 
     @Override
     public void writeObject(BufferOutput<?> out, Serializer serializer) {
-        Wire.writeString(out, ref);
+        super.writeObject(out, serializer);
         out.writeBoolean(enabled);
     }
 
     @Override
     public void readObject(BufferInput<?> in, Serializer serializer) {
-        ref = Wire.readString(in);
+        super.readObject(in, serializer);
         enabled = in.readBoolean();
     }
 }

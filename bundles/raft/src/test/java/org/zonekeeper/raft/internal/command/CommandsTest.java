@@ -1,0 +1,66 @@
+package org.zonekeeper.raft.internal.command;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.util.List;
+
+import io.atomix.catalyst.buffer.Buffer;
+import io.atomix.catalyst.serializer.Serializer;
+
+import org.junit.Test;
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostSpec;
+import org.zonekeeper.api.HostState;
+import org.zonekeeper.api.NotFoundException;
+import org.zonekeeper.api.VmSpec;
+import org.zonekeeper.api.ZoneServer;
+
+public class CommandsTest {
+
+    private final Serializer serializer = Commands.register(new Serializer().enableWhitelist());
+
+    @SuppressWarnings("unchecked")
+    private <T> T roundTrip(T object) {
+        Buffer buffer = serializer.writeObject(object);
+        buffer.flip();
+        return (T) serializer.readObject(buffer);
+    }
+
+    @Test
+    public void commandsKeepTheirFieldsOnTheWire() {
+        HostSpec host = new HostSpec("kvm-1", "rack-a", 800, 16384, "kvm", "kvm");
+        assertEquals(host, roundTrip(new CreateHost(host)).spec());
+        VmSpec vm = new VmSpec("web", 200, 2048, 10240, "tmpl", null);
+        assertEquals(vm, roundTrip(new CreateVm(vm)).spec());
+        assertEquals("kvm-1", roundTrip(new DeleteHost("kvm-1")).ref());
+        assertEquals("7", roundTrip(new DeleteVm("7")).ref());
+        SetHostEnabled disable = roundTrip(new SetHostEnabled("kvm-1", false));
+        assertEquals("kvm-1", disable.ref());
+        assertEquals(false, disable.enabled());
+        List<ZoneServer> servers = List.of(new ZoneServer(0, "zk0", "10.0.0.1:9700"));
+        assertEquals(servers, roundTrip(new RegisterServers(servers)).servers());
+        AddServer add = roundTrip(new AddServer("zk3", "10.0.0.4:9700"));
+        assertEquals("zk3@10.0.0.4:9700", add.name() + "@" + add.endpoint());
+        assertEquals(3, roundTrip(new DeleteServer(3)).id());
+        assertEquals(ReadModel.Part.VMS, roundTrip(new ReadModel(ReadModel.Part.VMS)).part());
+    }
+
+    @Test
+    public void outcomesCarryObjectsAndRefusals() {
+        Host host = new Host(4, "kvm-4", HostState.MONITORED, "c", 800, 4096, "kvm", "kvm", true, 99);
+        assertEquals(host, roundTrip(Outcome.host(host)).item());
+        Outcome missing = roundTrip(Outcome.refused(new NotFoundException("no host 'x'")));
+        assertEquals("no host 'x'", assertThrows(NotFoundException.class, missing::items).getMessage());
+    }
+
+    /** Java serialization would accept it; the whitelist must not. */
+    static final class Unlisted implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    public void typesOutsideTheWhitelistAreRefused() {
+        assertThrows(RuntimeException.class, () -> serializer.writeObject(new Unlisted()));
+    }
+}
