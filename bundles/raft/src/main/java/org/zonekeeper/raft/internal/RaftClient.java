@@ -11,14 +11,15 @@ import java.util.function.Supplier;
 import io.atomix.catalyst.transport.Address;
 import io.atomix.copycat.Operation;
 import io.atomix.copycat.client.CopycatClient;
+import io.atomix.copycat.session.ClosedSessionException;
 
 import org.zonekeeper.api.NoLeaderException;
 import org.zonekeeper.api.ZoneException;
 
 /**
  * Submits operations to the zone's leader with a deadline: a caller never waits longer than the
- * request timeout, and learns "no leader elected" when none answered. A closed or failed client
- * session is replaced by a new one on the next request.
+ * request timeout, and learns "no leader elected" when none answered. A closed, expired or stuck
+ * client session is replaced by a new one, within the same deadline when it was closed.
  */
 final class RaftClient implements AutoCloseable {
 
@@ -38,19 +39,28 @@ final class RaftClient implements AutoCloseable {
 
     <T> T submit(Operation<T> operation) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        CopycatClient connected = connected(deadline);
-        try {
-            return connected.submit(operation).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw noLeader("was not acknowledged");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ZoneException zone) {
-                throw zone;
+        while (true) {
+            CopycatClient connected = connected(deadline);
+            try {
+                return connected.submit(operation).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                discard(connected);
+                throw noLeader("was not acknowledged");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof ZoneException zone) {
+                    throw zone;
+                }
+                if (!(e.getCause() instanceof ClosedSessionException)) {
+                    throw new ZoneException("request failed: " + e.getCause(), e.getCause());
+                }
+                // The session was lost with the server it went through. Copycat refuses commands of an
+                // expired session; one applied just before would be refused again by ZoneRules on retry.
+                discard(connected);
+                pause(deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ZoneException("interrupted while waiting for the leader");
             }
-            throw new ZoneException("request failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ZoneException("interrupted while waiting for the leader");
         }
     }
 
@@ -72,6 +82,17 @@ final class RaftClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new ZoneException("interrupted while connecting to the zone");
             }
+        }
+    }
+
+    /**
+     * Drops a client whose request timed out: after a leader change a Copycat 1.2.8 client can keep
+     * re-sending its pending commands without ever getting an answer (see bench/RESULTS.md).
+     */
+    private synchronized void discard(CopycatClient stuck) {
+        if (client == stuck) {
+            closeClient();
+            connecting = null;
         }
     }
 
