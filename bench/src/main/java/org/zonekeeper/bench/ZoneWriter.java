@@ -1,0 +1,76 @@
+package org.zonekeeper.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.atomix.catalyst.serializer.Serializer;
+import io.atomix.catalyst.transport.Address;
+import io.atomix.catalyst.transport.netty.NettyTransport;
+import io.atomix.copycat.client.CopycatClient;
+import io.atomix.copycat.client.RecoveryStrategies;
+import io.atomix.copycat.client.ServerSelectionStrategies;
+
+import org.zonekeeper.api.HostSpec;
+import org.zonekeeper.raft.internal.command.Commands;
+import org.zonekeeper.raft.internal.command.CreateHost;
+import org.zonekeeper.raft.internal.command.Outcome;
+
+/**
+ * Creates hosts in the zone through a Copycat client built like the servers' own (RaftNode): Netty
+ * transport, the whitelisted command serializer, the CLOSE recovery strategy. A client whose session
+ * was closed is replaced on the next write, as the servers' RaftClient does.
+ */
+final class ZoneWriter implements Writer {
+
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(5); // session.timeout.ms default
+
+    private final List<Address> members;
+    private final ServerSelectionStrategies servers;
+    private CopycatClient client;
+    private CompletableFuture<CopycatClient> connected;
+
+    /** {@code servers}: which servers the client talks to; the servers' own clients use ANY. */
+    ZoneWriter(List<Address> members, ServerSelectionStrategies servers) {
+        this.members = members;
+        this.servers = servers;
+    }
+
+    @Override
+    public CompletableFuture<?> write(String name) {
+        CreateHost create = new CreateHost(new HostSpec(name, "bench", 800, 16384, "kvm", "kvm"));
+        // Outcome.item() rethrows a refusal (e.g. name taken) so that it counts as a failed write.
+        return session().thenCompose(c -> c.submit(create)).thenApply(Outcome::item);
+    }
+
+    private synchronized CompletableFuture<CopycatClient> session() {
+        if (connected == null || connected.isCompletedExceptionally()
+                || (connected.isDone() && client.state() == CopycatClient.State.CLOSED)) {
+            close();
+            client = CopycatClient.builder().withTransport(new NettyTransport())
+                    .withSerializer(Commands.register(new Serializer().enableWhitelist()))
+                    .withRecoveryStrategy(RecoveryStrategies.CLOSE).withSessionTimeout(SESSION_TIMEOUT)
+                    .withServerSelectionStrategy(servers).build();
+            connected = client.connect(members);
+        }
+        return connected;
+    }
+
+    /** Closes the session, waiting at most 10 s (a wedged Copycat 1.2.8 session may never close). */
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            try {
+                client.close().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                System.err.println("ZoneWriter: the Copycat client did not close cleanly: " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            client = null;
+        }
+    }
+}
