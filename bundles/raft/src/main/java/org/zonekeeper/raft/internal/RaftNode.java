@@ -90,9 +90,11 @@ final class RaftNode implements AutoCloseable {
         return Commands.register(new Serializer().enableWhitelist());
     }
 
+    /** The Raft address of an endpoint HOST:PORT ([IPv6]:PORT). */
     static Address address(String endpoint) {
         int colon = endpoint.lastIndexOf(':');
-        return new Address(endpoint.substring(0, colon), Integer.parseInt(endpoint.substring(colon + 1)));
+        String host = endpoint.substring(0, colon).replace("[", "").replace("]", "");
+        return new Address(host, Integer.parseInt(endpoint.substring(colon + 1)));
     }
 
     private void stateChanged(CopycatServer.State state) {

@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import io.atomix.catalyst.transport.Address;
+
 import org.zonekeeper.api.ServerStatus;
 import org.zonekeeper.api.ZoneServer;
 
@@ -53,8 +55,7 @@ final class StatusProbe {
 
     /** The status service listens on the port after the Raft port. */
     static InetSocketAddress statusAddress(String raftEndpoint) {
-        int colon = raftEndpoint.lastIndexOf(':');
-        String host = raftEndpoint.substring(0, colon).replace("[", "").replace("]", "");
-        return new InetSocketAddress(host, Integer.parseInt(raftEndpoint.substring(colon + 1)) + 1);
+        Address raft = RaftNode.address(raftEndpoint);
+        return new InetSocketAddress(raft.host(), raft.port() + 1);
     }
 }

@@ -1,8 +1,6 @@
 package org.zonekeeper.raft.internal;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostSpec;
@@ -83,7 +81,7 @@ final class ZoneRules {
     }
 
     static Vm deleteVm(ZoneTransaction tx, String ref) {
-        Vm vm = find(ref, "VM", tx::vm, tx::vmByName);
+        Vm vm = Refs.find(ref, "VM", tx::vm, tx::vmByName);
         tx.deleteVm(vm.id());
         return vm;
     }
@@ -118,14 +116,7 @@ final class ZoneRules {
     }
 
     private static Host host(ZoneTransaction tx, String ref) {
-        return find(ref, "host", tx::host, tx::hostByName);
-    }
-
-    private static <T> T find(String ref, String kind, Function<Long, Optional<T>> byId,
-            Function<String, Optional<T>> byName) {
-        Optional<T> found = ref.matches("\\d+") ? byId.apply(Long.parseLong(ref)) : Optional.empty();
-        return found.or(() -> byName.apply(ref)).orElseThrow(() -> new NotFoundException("no " + kind + " '" + ref
-                + "'"));
+        return Refs.find(ref, "host", tx::host, tx::hostByName);
     }
 
     private static void requireName(String kind, String name) {
