@@ -76,7 +76,7 @@ public class RaftNodeTest {
     }
 
     private static void awaitApplied(List<RaftNode> members, long index) throws InterruptedException {
-        for (int i = 0; i < 100 && members.stream().anyMatch(n -> n.database().appliedIndex() < index); i++) {
+        for (int i = 0; i < 600 && members.stream().anyMatch(n -> n.database().appliedIndex() < index); i++) {
             Thread.sleep(50);
         }
     }
