@@ -6,9 +6,11 @@ import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.api.ReadMode;
+import org.zonekeeper.api.fencing.FencingLevels;
 import org.zonekeeper.raft.internal.command.CreateHost;
 import org.zonekeeper.raft.internal.command.DeleteHost;
 import org.zonekeeper.raft.internal.command.ReadModel;
+import org.zonekeeper.raft.internal.command.SetFencingLevels;
 import org.zonekeeper.raft.internal.command.SetHostEnabled;
 
 /** Hosts: writes through Raft, reads from the local database or through the leader. */
@@ -44,5 +46,10 @@ final class HostServiceImpl implements HostService {
     @Override
     public Host setEnabled(String ref, boolean enabled) {
         return node.submit(new SetHostEnabled(ref, enabled)).item();
+    }
+
+    @Override
+    public Host setFencingLevels(String ref, FencingLevels levels) {
+        return node.submit(new SetFencingLevels(ref, levels)).item();
     }
 }

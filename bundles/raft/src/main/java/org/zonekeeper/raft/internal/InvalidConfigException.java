@@ -1,12 +1,10 @@
 package org.zonekeeper.raft.internal;
 
-import org.zonekeeper.api.ZoneException;
-
-/** A configuration value that cannot be used; the message names the PID and the key. */
-public class InvalidConfigException extends ZoneException {
+/** A value of {@code etc/org.zonekeeper.zone.cfg} that cannot be used. */
+public class InvalidConfigException extends org.zonekeeper.api.config.InvalidConfigException {
     private static final long serialVersionUID = 1L;
 
     public InvalidConfigException(String key, String problem) {
-        super(ZoneConfig.PID + ": " + key + ": " + problem);
+        super(ZoneConfig.PID, key, problem);
     }
 }

@@ -11,6 +11,7 @@ import org.zonekeeper.api.VmSpec;
 import org.zonekeeper.api.VmState;
 import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.api.ZoneServer;
+import org.zonekeeper.api.fencing.FencingLevels;
 import org.zonekeeper.store.ZoneTransaction;
 
 /**
@@ -32,7 +33,7 @@ final class ZoneRules {
                     + " MB)");
         }
         Host host = new Host(tx.nextId("host", 0), spec.name(), HostState.INIT, spec.cluster(), spec.cpu(),
-                spec.memoryMb(), spec.vmmDriver(), spec.imDriver(), true, time);
+                spec.memoryMb(), spec.vmmDriver(), spec.imDriver(), true, time, FencingLevels.none());
         tx.putHost(host);
         return host;
     }
@@ -48,9 +49,13 @@ final class ZoneRules {
     }
 
     static Host setHostEnabled(ZoneTransaction tx, String ref, boolean enabled, long time) {
-        Host h = host(tx, ref);
-        Host changed = new Host(h.id(), h.name(), h.state(), h.cluster(), h.cpu(), h.memoryMb(), h.vmmDriver(),
-                h.imDriver(), enabled, time);
+        Host changed = host(tx, ref).withEnabled(enabled, time);
+        tx.putHost(changed);
+        return changed;
+    }
+
+    static Host setFencingLevels(ZoneTransaction tx, String ref, FencingLevels levels, long time) {
+        Host changed = host(tx, ref).withFencingLevels(levels, time);
         tx.putHost(changed);
         return changed;
     }

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.zonekeeper.api.ZoneServer;
+import org.zonekeeper.api.config.ConfigValues;
 import org.zonekeeper.store.DatabaseSettings;
 
 /** The checked content of {@link ZoneConfig}: a server starts only from one of these. */
@@ -29,8 +30,8 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
 
     /** Checks every value; the first bad one is reported as {@link InvalidConfigException}. */
     public static ZoneSettings parse(Map<String, ?> properties, Path karafData) {
-        ConfigValues values = new ConfigValues(properties);
-        int id = values.integer("server.id", -1);
+        ConfigValues values = new ConfigValues(ZoneConfig.PID, properties);
+        int id = values.integer("server.id", -1, -1, 1_000_000);
         List<ZoneServer> servers = servers(values.string("servers", ""));
         ZoneServer self;
         if (id == -1 || servers.isEmpty()) {
@@ -143,60 +144,5 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
     @Override
     public String toString() {
         return "server " + self + " of " + servers + ", data " + dataDir + ", database " + database;
-    }
-
-    /** Typed access to raw configuration values, each failure naming its key. */
-    private record ConfigValues(Map<String, ?> properties) {
-
-        String string(String key, String fallback) {
-            Object value = properties.get(key);
-            return value == null ? fallback : value.toString().trim();
-        }
-
-        long number(String key, long fallback) {
-            String text = string(key, Long.toString(fallback));
-            try {
-                return Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                throw new InvalidConfigException(key, "'" + text + "' is not a whole number");
-            }
-        }
-
-        int integer(String key, int fallback) {
-            long value = number(key, fallback);
-            if (value < -1 || value > 1_000_000) {
-                throw new InvalidConfigException(key, value + " is out of range -1..1000000");
-            }
-            return (int) value;
-        }
-
-        Duration millis(String key, long fallback, long minimum) {
-            long value = number(key, fallback);
-            if (value < minimum || value > 3_600_000) {
-                throw new InvalidConfigException(key, value + " ms is out of range " + minimum + "..3600000");
-            }
-            return Duration.ofMillis(value);
-        }
-
-        boolean bool(String key, boolean fallback) {
-            String text = string(key, Boolean.toString(fallback));
-            if (!text.equals("true") && !text.equals("false")) {
-                throw new InvalidConfigException(key, "'" + text + "' is neither true nor false");
-            }
-            return Boolean.parseBoolean(text);
-        }
-
-        List<String> command(String prefix) {
-            String command = string(prefix + ".command", "");
-            if (command.isEmpty()) {
-                return List.of();
-            }
-            List<String> line = new ArrayList<>(List.of(command));
-            String arguments = string(prefix + ".arguments", "");
-            if (!arguments.isEmpty()) {
-                line.addAll(List.of(arguments.split("\\s+")));
-            }
-            return List.copyOf(line);
-        }
     }
 }

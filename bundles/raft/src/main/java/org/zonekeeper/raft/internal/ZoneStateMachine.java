@@ -20,6 +20,7 @@ import org.zonekeeper.raft.internal.command.DeleteVm;
 import org.zonekeeper.raft.internal.command.Outcome;
 import org.zonekeeper.raft.internal.command.ReadModel;
 import org.zonekeeper.raft.internal.command.RegisterServers;
+import org.zonekeeper.raft.internal.command.SetFencingLevels;
 import org.zonekeeper.raft.internal.command.SetHostEnabled;
 import org.zonekeeper.raft.internal.command.ZoneCommand;
 import org.zonekeeper.store.StoreException;
@@ -48,6 +49,8 @@ final class ZoneStateMachine extends StateMachine implements Snapshottable {
                 Outcome.host(ZoneRules.deleteHost(tx, cmd.ref()))));
         executor.register(SetHostEnabled.class, c -> apply(c, (tx, cmd) ->
                 Outcome.host(ZoneRules.setHostEnabled(tx, cmd.ref(), cmd.enabled(), c.time().toEpochMilli()))));
+        executor.register(SetFencingLevels.class, c -> apply(c, (tx, cmd) -> Outcome.host(
+                ZoneRules.setFencingLevels(tx, cmd.ref(), cmd.levels(), c.time().toEpochMilli()))));
         executor.register(CreateVm.class, c -> apply(c, (tx, cmd) ->
                 Outcome.vm(ZoneRules.createVm(tx, cmd.spec(), c.time().toEpochMilli()))));
         executor.register(DeleteVm.class, c -> apply(c, (tx, cmd) -> Outcome.vm(ZoneRules.deleteVm(tx, cmd.ref()))));

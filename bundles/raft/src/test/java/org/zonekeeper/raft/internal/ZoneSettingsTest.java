@@ -29,7 +29,7 @@ public class ZoneSettingsTest {
     }
 
     private static void assertRefused(String expected, String... keyValues) {
-        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> parse(keyValues));
+        org.zonekeeper.api.config.InvalidConfigException e = assertThrows(org.zonekeeper.api.config.InvalidConfigException.class, () -> parse(keyValues));
         assertEquals("org.zonekeeper.zone: " + expected, e.getMessage());
         assertFalse("one line", e.getMessage().contains("\n"));
     }

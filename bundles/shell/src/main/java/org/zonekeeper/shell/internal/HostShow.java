@@ -30,6 +30,7 @@ public class HostShow extends ZoneActionSupport {
         table.addRow().addContent("MEMORY_MB", h.memoryMb());
         table.addRow().addContent("VMM_DRIVER", h.vmmDriver());
         table.addRow().addContent("IM_DRIVER", h.imDriver());
+        table.addRow().addContent("FENCING", h.fencingLevels().isEmpty() ? "(host.map)" : h.fencingLevels());
         table.addRow().addContent("UPDATED", time(h.updated()));
         table.print(System.out);
         return null;

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostState;
+import org.zonekeeper.api.fencing.FencingLevels;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmState;
 import org.zonekeeper.api.ZoneServer;
@@ -21,7 +22,7 @@ import org.zonekeeper.store.ZoneTransaction;
 public final class JdbcTables implements ZoneTransaction, ZoneReader {
 
     private static final String HOST_COLUMNS =
-            "id, name, state, cluster_name, cpu, memory_mb, vmm_driver, im_driver, enabled, updated";
+            "id, name, state, cluster_name, cpu, memory_mb, vmm_driver, im_driver, enabled, updated, fencing_levels";
     private static final String VM_COLUMNS = "id, name, state, host_id, cpu, memory_mb, disk_mb, template, updated";
 
     private final Connection connection;
@@ -60,9 +61,9 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
     @Override
     public void putHost(Host h) {
         update("DELETE FROM zk_host WHERE id = ?", h.id());
-        update("INSERT INTO zk_host (" + HOST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", h.id(), h.name(),
+        update("INSERT INTO zk_host (" + HOST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", h.id(), h.name(),
                 h.state().name(), h.cluster(), h.cpu(), h.memoryMb(), h.vmmDriver(), h.imDriver(), h.enabled(),
-                h.updated());
+                h.updated(), h.fencingLevels().format());
     }
 
     @Override
@@ -121,7 +122,8 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
 
     private static Host host(ResultSet rs) throws SQLException {
         return new Host(rs.getLong(1), rs.getString(2), HostState.valueOf(rs.getString(3)), rs.getString(4),
-                rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getLong(10));
+                rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getLong(10),
+                FencingLevels.parse(rs.getString(11)));
     }
 
     private static Vm vm(ResultSet rs) throws SQLException {

@@ -14,6 +14,7 @@ public final class Commands {
         serializer.register(CreateHost.class, 210);
         serializer.register(DeleteHost.class, 211);
         serializer.register(SetHostEnabled.class, 212);
+        serializer.register(SetFencingLevels.class, 213);
         serializer.register(CreateVm.class, 220);
         serializer.register(DeleteVm.class, 221);
         serializer.register(RegisterServers.class, 230);

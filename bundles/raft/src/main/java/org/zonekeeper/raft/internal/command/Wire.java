@@ -5,6 +5,7 @@ import io.atomix.catalyst.buffer.BufferOutput;
 
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostState;
+import org.zonekeeper.api.fencing.FencingLevels;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmState;
 import org.zonekeeper.api.ZoneServer;
@@ -35,11 +36,13 @@ final class Wire {
         writeString(out, h.vmmDriver());
         writeString(out, h.imDriver());
         out.writeBoolean(h.enabled()).writeLong(h.updated());
+        writeString(out, h.fencingLevels().format());
     }
 
     static Host readHost(BufferInput<?> in) {
         return new Host(in.readLong(), readString(in), HostState.valueOf(readString(in)), readString(in),
-                in.readInt(), in.readLong(), readString(in), readString(in), in.readBoolean(), in.readLong());
+                in.readInt(), in.readLong(), readString(in), readString(in), in.readBoolean(), in.readLong(),
+                FencingLevels.parse(readString(in)));
     }
 
     static void writeVm(BufferOutput<?> out, Vm v) {

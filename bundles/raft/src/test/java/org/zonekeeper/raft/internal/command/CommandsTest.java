@@ -15,6 +15,7 @@ import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.NotFoundException;
 import org.zonekeeper.api.VmSpec;
 import org.zonekeeper.api.ZoneServer;
+import org.zonekeeper.api.fencing.FencingLevels;
 
 public class CommandsTest {
 
@@ -38,6 +39,8 @@ public class CommandsTest {
         SetHostEnabled disable = roundTrip(new SetHostEnabled("kvm-1", false));
         assertEquals("kvm-1", disable.ref());
         assertEquals(false, disable.enabled());
+        SetFencingLevels levels = roundTrip(new SetFencingLevels("kvm-1", FencingLevels.parse("ipmi-1; pdu-a,pdu-b")));
+        assertEquals(List.of(List.of("ipmi-1"), List.of("pdu-a", "pdu-b")), levels.levels().levels());
         List<ZoneServer> servers = List.of(new ZoneServer(0, "zk0", "10.0.0.1:9700"));
         assertEquals(servers, roundTrip(new RegisterServers(servers)).servers());
         AddServer add = roundTrip(new AddServer("zk3", "10.0.0.4:9700"));
@@ -48,7 +51,7 @@ public class CommandsTest {
 
     @Test
     public void outcomesCarryObjectsAndRefusals() {
-        Host host = new Host(4, "kvm-4", HostState.MONITORED, "c", 800, 4096, "kvm", "kvm", true, 99);
+        Host host = new Host(4, "kvm-4", HostState.MONITORED, "c", 800, 4096, "kvm", "kvm", true, 99, org.zonekeeper.api.fencing.FencingLevels.parse("ipmi-a; pdu-1,pdu-2"));
         assertEquals(host, roundTrip(Outcome.host(host)).item());
         Outcome missing = roundTrip(Outcome.refused(new NotFoundException("no host 'x'")));
         assertEquals("no host 'x'", assertThrows(NotFoundException.class, missing::items).getMessage());

@@ -1,0 +1,74 @@
+package org.zonekeeper.api.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Typed access to raw configuration values; each failure is an {@link InvalidConfigException} naming its key. */
+public record ConfigValues(String pid, Map<String, ?> properties) {
+
+    public InvalidConfigException invalid(String key, String problem) {
+        return new InvalidConfigException(pid, key, problem);
+    }
+
+    public String string(String key, String fallback) {
+        Object value = properties.get(key);
+        return value == null ? fallback : value.toString().trim();
+    }
+
+    public String required(String key) {
+        String value = string(key, "");
+        if (value.isEmpty()) {
+            throw invalid(key, "is required");
+        }
+        return value;
+    }
+
+    public long number(String key, long fallback) {
+        String text = string(key, Long.toString(fallback));
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw invalid(key, "'" + text + "' is not a whole number");
+        }
+    }
+
+    public int integer(String key, int fallback, int minimum, int maximum) {
+        long value = number(key, fallback);
+        if (value < minimum || value > maximum) {
+            throw invalid(key, value + " is out of range " + minimum + ".." + maximum);
+        }
+        return (int) value;
+    }
+
+    public Duration millis(String key, long fallback, long minimum) {
+        long value = number(key, fallback);
+        if (value < minimum || value > 3_600_000) {
+            throw invalid(key, value + " ms is out of range " + minimum + "..3600000");
+        }
+        return Duration.ofMillis(value);
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        String text = string(key, Boolean.toString(fallback));
+        if (!text.equals("true") && !text.equals("false")) {
+            throw invalid(key, "'" + text + "' is neither true nor false");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    /** A command from {@code PREFIX.command} and whitespace-separated {@code PREFIX.arguments}; empty if unset. */
+    public List<String> command(String prefix) {
+        String command = string(prefix + ".command", "");
+        if (command.isEmpty()) {
+            return List.of();
+        }
+        List<String> line = new ArrayList<>(List.of(command));
+        String arguments = string(prefix + ".arguments", "");
+        if (!arguments.isEmpty()) {
+            line.addAll(List.of(arguments.split("\\s+")));
+        }
+        return List.copyOf(line);
+    }
+}
