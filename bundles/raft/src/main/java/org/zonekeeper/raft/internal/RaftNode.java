@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 import io.atomix.catalyst.serializer.Serializer;
@@ -46,12 +47,17 @@ final class RaftNode implements AutoCloseable {
     private final RaftClient client;
     private final StatusEndpoint endpoint;
     private final Runnable onReset;
+    private final LongConsumer onLeadership;
     private volatile String failure;
 
-    /** Starts the member; {@code onReset} is called when another server asks this one to resynchronise. */
-    RaftNode(ZoneSettings settings, Runnable onReset) throws IOException {
+    /**
+     * Starts the member; {@code onReset} is called when another server asks this one to resynchronise,
+     * {@code onLeadership} with the term when this server becomes leader and with 0 when it stops leading.
+     */
+    RaftNode(ZoneSettings settings, Runnable onReset, LongConsumer onLeadership) throws IOException {
         this.settings = settings;
         this.onReset = onReset;
+        this.onLeadership = onLeadership;
         this.hooks = new RoleHooks(settings.leaderHook(), settings.followerHook(), settings.hookTimeout(),
                 Path.of(System.getProperty("karaf.home", ".")).toAbsolutePath());
         this.database = ZoneDatabase.open(settings.database());
@@ -98,6 +104,7 @@ final class RaftNode implements AutoCloseable {
     }
 
     private void stateChanged(CopycatServer.State state) {
+        onLeadership.accept(state == CopycatServer.State.LEADER && failure == null ? server.cluster().term() : 0);
         if (state == CopycatServer.State.LEADER) {
             hooks.announce(RoleHooks.Role.LEADER);
             Thread register = new Thread(this::registerServers, "zonekeeper-register-servers");
@@ -123,6 +130,7 @@ final class RaftNode implements AutoCloseable {
         }
         failure = "database failed: " + e.getMessage();
         LOG.error("server {} stops leading and voting: {}", settings.self().name(), failure);
+        onLeadership.accept(0);
         hooks.announce(RoleHooks.Role.FOLLOWER);
         Thread stop = new Thread(() -> server.shutdown().join(), "zonekeeper-stop-after-db-failure");
         stop.setDaemon(true);
@@ -184,6 +192,7 @@ final class RaftNode implements AutoCloseable {
 
     @Override
     public void close() {
+        onLeadership.accept(0);
         endpoint.close();
         client.close();
         try {

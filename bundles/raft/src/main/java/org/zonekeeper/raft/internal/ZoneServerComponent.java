@@ -50,6 +50,7 @@ public final class ZoneServerComponent implements ZoneService {
     });
     private final ZoneSettings settings;
     private volatile RaftNode node;
+    private LeadershipService leadership;
     private volatile String startError;
 
     @Activate
@@ -68,7 +69,8 @@ public final class ZoneServerComponent implements ZoneService {
     }
 
     private synchronized void start(ZoneSettings zone) throws IOException {
-        node = new RaftNode(zone, this::resetLocal);
+        leadership = new LeadershipService(context, zone.self().name());
+        node = new RaftNode(zone, this::resetLocal, leadership::changed);
         registrations.add(context.registerService(HostService.class, new HostServiceImpl(node), null));
         registrations.add(context.registerService(VmService.class, new VmServiceImpl(node), null));
     }
@@ -76,6 +78,10 @@ public final class ZoneServerComponent implements ZoneService {
     private synchronized void stop() {
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();
+        if (leadership != null) {
+            leadership.close();
+            leadership = null;
+        }
         if (node != null) {
             node.close();
             node = null;

@@ -30,6 +30,8 @@ public class RaftNodeTest {
     public TemporaryFolder folder = new TemporaryFolder();
 
     private final List<RaftNode> nodes = new ArrayList<>();
+    /** The term each server last said it leads, 0 when it said it does not. */
+    private final Map<Integer, Long> leading = new java.util.concurrent.ConcurrentHashMap<>();
     private String servers;
 
     @After
@@ -54,7 +56,8 @@ public class RaftNodeTest {
         properties.put("servers", servers);
         properties.put("data.dir", folder.getRoot().toPath().resolve("zk" + id).toString());
         properties.put("request.timeout.ms", "3000");
-        return new RaftNode(ZoneSettings.parse(properties, Path.of("unused")), () -> { });
+        return new RaftNode(ZoneSettings.parse(properties, Path.of("unused")), () -> { },
+                term -> leading.put(id, term));
     }
 
     private static int freePortPair() throws IOException {
@@ -103,6 +106,9 @@ public class RaftNodeTest {
         ServerStatus leader = nodes.stream().map(RaftNode::localStatus).filter(s -> s.state().equals("leader"))
                 .findFirst().orElseThrow();
         assertEquals("a leader voted for itself", leader.id(), leader.vote());
+        assertEquals("only the leader holds leadership: " + leading, Map.of(leader.id(), leader.term()),
+                leading.entrySet().stream().filter(e -> e.getValue() > 0)
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         ServerStatus follower = nodes.stream().map(RaftNode::localStatus).filter(s -> s.state().equals("follower"))
                 .findFirst().orElseThrow();
         assertTrue("commit index " + follower.commit(), follower.commit() >= index - 5);

@@ -1,0 +1,15 @@
+package org.zonekeeper.api;
+
+/**
+ * Registered as an OSGi service only while this server leads the zone. Leader-only components (monitoring, the
+ * host-error workflow, hook execution) hold a mandatory reference to it: they start when this server becomes leader
+ * and stop when it steps down, fails or shuts down.
+ */
+public interface Leadership {
+
+    /** This server's name. */
+    String server();
+
+    /** The Raft term this server leads. */
+    long term();
+}
