@@ -1,6 +1,8 @@
 package org.zonekeeper.api;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.zonekeeper.api.fencing.FencingLevels;
 
@@ -19,4 +21,10 @@ public interface HostService {
 
     /** Replaces the host's fencing levels (empty: fenced by the devices whose host map names it). */
     Host setFencingLevels(String ref, FencingLevels levels);
+
+    /** Moves a host to {@code to} if it is in one of {@code from} (a leader's decision; refused otherwise). */
+    Host setState(String ref, Set<HostState> from, HostState to);
+
+    /** Records the hosts that answered a monitoring round: host id to the time of the answer. */
+    void recordMonitoring(Map<Long, Long> probes);
 }

@@ -1,6 +1,7 @@
 package org.zonekeeper.api;
 
 import java.util.List;
+import java.util.Set;
 
 /** Virtual machines of the zone. Writes go through Raft; {@code ref} is an id or a name. */
 public interface VmService {
@@ -12,4 +13,13 @@ public interface VmService {
     Vm get(String ref, ReadMode mode);
 
     void delete(String ref);
+
+    /**
+     * Places a VM on a host (DEPLOYING) if it is in one of {@code from}. Refused when the host is not enabled and
+     * MONITORED, or when the VM is still assigned to another host that is not FENCED.
+     */
+    Vm place(String ref, String host, Set<VmState> from);
+
+    /** Moves a VM to {@code to} if it is in one of {@code from} and, unless {@code hostId} is 0, on that host. */
+    Vm setState(String ref, Set<VmState> from, VmState to, long hostId);
 }

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.ZoneException;
+import org.zonekeeper.api.ZoneEvent;
 import org.zonekeeper.api.ZoneServer;
 import org.zonekeeper.store.internal.Drivers;
 import org.zonekeeper.store.internal.JdbcTables;
@@ -172,6 +173,13 @@ public final class ZoneDatabase implements ZoneReader, AutoCloseable {
     public List<ZoneServer> servers() {
         synchronized (reader) {
             return new JdbcTables(reader).servers();
+        }
+    }
+
+    @Override
+    public List<ZoneEvent> events(long afterId, int max) {
+        synchronized (reader) {
+            return new JdbcTables(reader).events(afterId, max);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.Vm;
+import org.zonekeeper.api.ZoneEvent;
 import org.zonekeeper.api.ZoneServer;
 
 /** Read access to the model, for local reads and Raft queries. */
@@ -14,4 +15,7 @@ public interface ZoneReader {
     List<Vm> vms();
 
     List<ZoneServer> servers();
+
+    /** Up to {@code max} events with an id above {@code afterId}, oldest first. */
+    List<ZoneEvent> events(long afterId, int max);
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.Vm;
+import org.zonekeeper.api.ZoneEvent;
 import org.zonekeeper.api.ZoneServer;
 
 /** What applying one log entry may read and change; all of it commits with the entry's index. */
@@ -36,4 +37,10 @@ public interface ZoneTransaction {
     void putServer(ZoneServer server);
 
     void deleteServer(int id);
+
+    /** Appends to the event log; ids come from the {@code event} sequence. */
+    void addEvent(ZoneEvent event);
+
+    /** Drops events below an id (the log keeps a bounded tail). */
+    void pruneEvents(long belowId);
 }

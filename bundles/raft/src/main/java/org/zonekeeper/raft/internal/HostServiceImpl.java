@@ -1,16 +1,21 @@
 package org.zonekeeper.raft.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostService;
+import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.api.ReadMode;
 import org.zonekeeper.api.fencing.FencingLevels;
 import org.zonekeeper.raft.internal.command.CreateHost;
 import org.zonekeeper.raft.internal.command.DeleteHost;
 import org.zonekeeper.raft.internal.command.ReadModel;
+import org.zonekeeper.raft.internal.command.RecordMonitoring;
 import org.zonekeeper.raft.internal.command.SetFencingLevels;
+import org.zonekeeper.raft.internal.command.SetHostState;
 import org.zonekeeper.raft.internal.command.SetHostEnabled;
 
 /** Hosts: writes through Raft, reads from the local database or through the leader. */
@@ -46,6 +51,16 @@ final class HostServiceImpl implements HostService {
     @Override
     public Host setEnabled(String ref, boolean enabled) {
         return node.submit(new SetHostEnabled(ref, enabled)).item();
+    }
+
+    @Override
+    public Host setState(String ref, Set<HostState> from, HostState to) {
+        return node.submit(new SetHostState(ref, from, to)).item();
+    }
+
+    @Override
+    public void recordMonitoring(Map<Long, Long> probes) {
+        node.submit(new RecordMonitoring(probes)).items();
     }
 
     @Override

@@ -1,14 +1,18 @@
 package org.zonekeeper.raft.internal;
 
 import java.util.List;
+import java.util.Set;
 
 import org.zonekeeper.api.ReadMode;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmService;
 import org.zonekeeper.api.VmSpec;
+import org.zonekeeper.api.VmState;
 import org.zonekeeper.raft.internal.command.CreateVm;
 import org.zonekeeper.raft.internal.command.DeleteVm;
+import org.zonekeeper.raft.internal.command.PlaceVm;
 import org.zonekeeper.raft.internal.command.ReadModel;
+import org.zonekeeper.raft.internal.command.SetVmState;
 
 /** VMs: writes through Raft, reads from the local database or through the leader. */
 final class VmServiceImpl implements VmService {
@@ -37,5 +41,15 @@ final class VmServiceImpl implements VmService {
     @Override
     public void delete(String ref) {
         node.submit(new DeleteVm(ref)).item();
+    }
+
+    @Override
+    public Vm place(String ref, String host, Set<VmState> from) {
+        return node.submit(new PlaceVm(ref, host, from)).item();
+    }
+
+    @Override
+    public Vm setState(String ref, Set<VmState> from, VmState to, long hostId) {
+        return node.submit(new SetVmState(ref, from, to, hostId)).item();
     }
 }

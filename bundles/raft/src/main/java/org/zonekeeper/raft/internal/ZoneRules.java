@@ -32,31 +32,36 @@ final class ZoneRules {
             throw new ZoneException("host capacity must be positive (cpu " + spec.cpu() + ", memory " + spec.memoryMb()
                     + " MB)");
         }
-        Host host = new Host(tx.nextId("host", 0), spec.name(), HostState.INIT, spec.cluster(), spec.cpu(),
-                spec.memoryMb(), spec.vmmDriver(), spec.imDriver(), true, time, FencingLevels.none());
+        Host host = new Host(tx.nextId("host", 1), spec.name(), HostState.INIT, spec.cluster(), spec.cpu(),
+                spec.memoryMb(), spec.vmmDriver(), spec.imDriver(), true, time, FencingLevels.none(), 0);
         tx.putHost(host);
+        EventLog.api(tx, "CreateHost", "HOST", host.id(), host.name(), time);
+        EventLog.host(tx, host, time);
         return host;
     }
 
-    static Host deleteHost(ZoneTransaction tx, String ref) {
+    static Host deleteHost(ZoneTransaction tx, String ref, long time) {
         Host host = host(tx, ref);
         List<Vm> vms = tx.vmsOnHost(host.id());
         if (!vms.isEmpty()) {
             throw new ZoneException("host " + host.name() + " still has " + vms.size() + " VM(s); delete or move them");
         }
         tx.deleteHost(host.id());
+        EventLog.api(tx, "DeleteHost", "HOST", host.id(), host.name(), time);
         return host;
     }
 
     static Host setHostEnabled(ZoneTransaction tx, String ref, boolean enabled, long time) {
         Host changed = host(tx, ref).withEnabled(enabled, time);
         tx.putHost(changed);
+        EventLog.api(tx, enabled ? "EnableHost" : "DisableHost", "HOST", changed.id(), changed.name(), time);
         return changed;
     }
 
     static Host setFencingLevels(ZoneTransaction tx, String ref, FencingLevels levels, long time) {
         Host changed = host(tx, ref).withFencingLevels(levels, time);
         tx.putHost(changed);
+        EventLog.api(tx, "SetFencingLevels", "HOST", changed.id(), changed.name(), time);
         return changed;
     }
 
@@ -82,12 +87,15 @@ final class ZoneRules {
         Vm vm = new Vm(tx.nextId("vm", 0), spec.name(), state, hostId, spec.cpu(), spec.memoryMb(), spec.diskMb(),
                 spec.template() == null ? "" : spec.template(), time);
         tx.putVm(vm);
+        EventLog.api(tx, "CreateVm", "VM", vm.id(), vm.name(), time);
+        EventLog.vm(tx, vm, time);
         return vm;
     }
 
-    static Vm deleteVm(ZoneTransaction tx, String ref) {
+    static Vm deleteVm(ZoneTransaction tx, String ref, long time) {
         Vm vm = Refs.find(ref, "VM", tx::vm, tx::vmByName);
         tx.deleteVm(vm.id());
+        EventLog.api(tx, "DeleteVm", "VM", vm.id(), vm.name(), time);
         return vm;
     }
 

@@ -19,6 +19,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.DatabaseStatus;
+import org.zonekeeper.api.EventService;
 import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.NotFoundException;
 import org.zonekeeper.api.ServerStatus;
@@ -73,6 +74,9 @@ public final class ZoneServerComponent implements ZoneService {
         node = new RaftNode(zone, this::resetLocal, leadership::changed);
         registrations.add(context.registerService(HostService.class, new HostServiceImpl(node), null));
         registrations.add(context.registerService(VmService.class, new VmServiceImpl(node), null));
+        RaftNode started = node;
+        registrations.add(context.registerService(EventService.class,
+                (afterId, max) -> started.database().events(afterId, max), null));
     }
 
     private synchronized void stop() {

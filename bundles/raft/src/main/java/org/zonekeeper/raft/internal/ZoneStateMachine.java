@@ -20,7 +20,11 @@ import org.zonekeeper.raft.internal.command.DeleteVm;
 import org.zonekeeper.raft.internal.command.Outcome;
 import org.zonekeeper.raft.internal.command.ReadModel;
 import org.zonekeeper.raft.internal.command.RegisterServers;
+import org.zonekeeper.raft.internal.command.PlaceVm;
+import org.zonekeeper.raft.internal.command.RecordMonitoring;
 import org.zonekeeper.raft.internal.command.SetFencingLevels;
+import org.zonekeeper.raft.internal.command.SetHostState;
+import org.zonekeeper.raft.internal.command.SetVmState;
 import org.zonekeeper.raft.internal.command.SetHostEnabled;
 import org.zonekeeper.raft.internal.command.ZoneCommand;
 import org.zonekeeper.store.StoreException;
@@ -46,14 +50,25 @@ final class ZoneStateMachine extends StateMachine implements Snapshottable {
         executor.register(CreateHost.class, c -> apply(c, (tx, cmd) ->
                 Outcome.host(ZoneRules.createHost(tx, cmd.spec(), c.time().toEpochMilli()))));
         executor.register(DeleteHost.class, c -> apply(c, (tx, cmd) ->
-                Outcome.host(ZoneRules.deleteHost(tx, cmd.ref()))));
+                Outcome.host(ZoneRules.deleteHost(tx, cmd.ref(), c.time().toEpochMilli()))));
         executor.register(SetHostEnabled.class, c -> apply(c, (tx, cmd) ->
                 Outcome.host(ZoneRules.setHostEnabled(tx, cmd.ref(), cmd.enabled(), c.time().toEpochMilli()))));
         executor.register(SetFencingLevels.class, c -> apply(c, (tx, cmd) -> Outcome.host(
                 ZoneRules.setFencingLevels(tx, cmd.ref(), cmd.levels(), c.time().toEpochMilli()))));
+        executor.register(SetHostState.class, c -> apply(c, (tx, cmd) -> Outcome.host(
+                HaRules.setHostState(tx, cmd.ref(), cmd.from(), cmd.to(), c.time().toEpochMilli()))));
+        executor.register(RecordMonitoring.class, c -> apply(c, (tx, cmd) -> {
+            HaRules.recordMonitoring(tx, cmd.probes());
+            return Outcome.none();
+        }));
+        executor.register(PlaceVm.class, c -> apply(c, (tx, cmd) -> Outcome.vm(
+                HaRules.placeVm(tx, cmd.ref(), cmd.host(), cmd.from(), c.time().toEpochMilli()))));
+        executor.register(SetVmState.class, c -> apply(c, (tx, cmd) -> Outcome.vm(
+                HaRules.setVmState(tx, cmd.ref(), cmd.from(), cmd.to(), cmd.hostId(), c.time().toEpochMilli()))));
         executor.register(CreateVm.class, c -> apply(c, (tx, cmd) ->
                 Outcome.vm(ZoneRules.createVm(tx, cmd.spec(), c.time().toEpochMilli()))));
-        executor.register(DeleteVm.class, c -> apply(c, (tx, cmd) -> Outcome.vm(ZoneRules.deleteVm(tx, cmd.ref()))));
+        executor.register(DeleteVm.class, c -> apply(c, (tx, cmd) -> Outcome.vm(ZoneRules.deleteVm(tx, cmd.ref(),
+                c.time().toEpochMilli()))));
         executor.register(RegisterServers.class, c -> apply(c, (tx, cmd) ->
                 Outcome.servers(ZoneRules.registerServers(tx, cmd.servers()))));
         executor.register(AddServer.class, c -> apply(c, (tx, cmd) ->

@@ -13,6 +13,7 @@ import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.fencing.FencingLevels;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmState;
+import org.zonekeeper.api.ZoneEvent;
 import org.zonekeeper.api.ZoneServer;
 import org.zonekeeper.store.StoreException;
 import org.zonekeeper.store.ZoneReader;
@@ -22,7 +23,8 @@ import org.zonekeeper.store.ZoneTransaction;
 public final class JdbcTables implements ZoneTransaction, ZoneReader {
 
     private static final String HOST_COLUMNS =
-            "id, name, state, cluster_name, cpu, memory_mb, vmm_driver, im_driver, enabled, updated, fencing_levels";
+            "id, name, state, cluster_name, cpu, memory_mb, vmm_driver, im_driver, enabled, updated, fencing_levels,"
+                    + " monitored";
     private static final String VM_COLUMNS = "id, name, state, host_id, cpu, memory_mb, disk_mb, template, updated";
 
     private final Connection connection;
@@ -61,9 +63,9 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
     @Override
     public void putHost(Host h) {
         update("DELETE FROM zk_host WHERE id = ?", h.id());
-        update("INSERT INTO zk_host (" + HOST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", h.id(), h.name(),
+        update("INSERT INTO zk_host (" + HOST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", h.id(), h.name(),
                 h.state().name(), h.cluster(), h.cpu(), h.memoryMb(), h.vmmDriver(), h.imDriver(), h.enabled(),
-                h.updated(), h.fencingLevels().format());
+                h.updated(), h.fencingLevels().format(), h.monitored());
     }
 
     @Override
@@ -104,6 +106,24 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
     }
 
     @Override
+    public void addEvent(ZoneEvent e) {
+        update("INSERT INTO zk_event (id, event_time, name, object_type, object_id, object_name) VALUES "
+                + "(?, ?, ?, ?, ?, ?)", e.id(), e.time(), e.name(), e.objectType(), e.objectId(), e.objectName());
+    }
+
+    @Override
+    public void pruneEvents(long belowId) {
+        update("DELETE FROM zk_event WHERE id < ?", belowId);
+    }
+
+    @Override
+    public List<ZoneEvent> events(long afterId, int max) {
+        return query("SELECT id, event_time, name, object_type, object_id, object_name FROM zk_event WHERE id > ? "
+                + "ORDER BY id LIMIT " + max, rs -> new ZoneEvent(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5), rs.getString(6)), afterId);
+    }
+
+    @Override
     public List<ZoneServer> servers() {
         return query("SELECT id, name, endpoint FROM zk_server ORDER BY id",
                 rs -> new ZoneServer(rs.getInt(1), rs.getString(2), rs.getString(3)));
@@ -123,7 +143,7 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
     private static Host host(ResultSet rs) throws SQLException {
         return new Host(rs.getLong(1), rs.getString(2), HostState.valueOf(rs.getString(3)), rs.getString(4),
                 rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getLong(10),
-                FencingLevels.parse(rs.getString(11)));
+                FencingLevels.parse(rs.getString(11)), rs.getLong(12));
     }
 
     private static Vm vm(ResultSet rs) throws SQLException {

@@ -13,7 +13,8 @@ public final class Schema {
             new String[] {"zk_sequence", "name"},
             new String[] {"zk_host", "id"},
             new String[] {"zk_vm", "id"},
-            new String[] {"zk_server", "id"});
+            new String[] {"zk_server", "id"},
+            new String[] {"zk_event", "id"});
 
     private static final List<String> DDL = List.of(
             "CREATE TABLE IF NOT EXISTS zk_applied (id INT PRIMARY KEY, log_index BIGINT NOT NULL)",
@@ -21,13 +22,16 @@ public final class Schema {
             "CREATE TABLE IF NOT EXISTS zk_host (id BIGINT PRIMARY KEY, name VARCHAR(128) NOT NULL UNIQUE,"
                     + " state VARCHAR(16) NOT NULL, cluster_name VARCHAR(128) NOT NULL, cpu INT NOT NULL,"
                     + " memory_mb BIGINT NOT NULL, vmm_driver VARCHAR(64) NOT NULL, im_driver VARCHAR(64) NOT NULL,"
-                    + " enabled BOOLEAN NOT NULL, updated BIGINT NOT NULL, fencing_levels VARCHAR(2000) NOT NULL)",
+                    + " enabled BOOLEAN NOT NULL, updated BIGINT NOT NULL, fencing_levels VARCHAR(2000) NOT NULL, monitored BIGINT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS zk_vm (id BIGINT PRIMARY KEY, name VARCHAR(128) NOT NULL UNIQUE,"
                     + " state VARCHAR(16) NOT NULL, host_id BIGINT NOT NULL, cpu INT NOT NULL,"
                     + " memory_mb BIGINT NOT NULL, disk_mb BIGINT NOT NULL, template VARCHAR(4000) NOT NULL,"
                     + " updated BIGINT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS zk_server (id INT PRIMARY KEY, name VARCHAR(128) NOT NULL UNIQUE,"
-                    + " endpoint VARCHAR(255) NOT NULL)");
+                    + " endpoint VARCHAR(255) NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS zk_event (id BIGINT PRIMARY KEY, event_time BIGINT NOT NULL,"
+                    + " name VARCHAR(64) NOT NULL, object_type VARCHAR(16) NOT NULL, object_id BIGINT NOT NULL,"
+                    + " object_name VARCHAR(128) NOT NULL)");
 
     private Schema() {
     }

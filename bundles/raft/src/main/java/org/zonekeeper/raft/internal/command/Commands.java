@@ -15,8 +15,12 @@ public final class Commands {
         serializer.register(DeleteHost.class, 211);
         serializer.register(SetHostEnabled.class, 212);
         serializer.register(SetFencingLevels.class, 213);
+        serializer.register(SetHostState.class, 214);
+        serializer.register(RecordMonitoring.class, 215);
         serializer.register(CreateVm.class, 220);
         serializer.register(DeleteVm.class, 221);
+        serializer.register(PlaceVm.class, 222);
+        serializer.register(SetVmState.class, 223);
         serializer.register(RegisterServers.class, 230);
         serializer.register(AddServer.class, 231);
         serializer.register(DeleteServer.class, 232);

@@ -1,5 +1,8 @@
 package org.zonekeeper.raft.internal.command;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
 
@@ -37,12 +40,13 @@ final class Wire {
         writeString(out, h.imDriver());
         out.writeBoolean(h.enabled()).writeLong(h.updated());
         writeString(out, h.fencingLevels().format());
+        out.writeLong(h.monitored());
     }
 
     static Host readHost(BufferInput<?> in) {
         return new Host(in.readLong(), readString(in), HostState.valueOf(readString(in)), readString(in),
                 in.readInt(), in.readLong(), readString(in), readString(in), in.readBoolean(), in.readLong(),
-                FencingLevels.parse(readString(in)));
+                FencingLevels.parse(readString(in)), in.readLong());
     }
 
     static void writeVm(BufferOutput<?> out, Vm v) {
@@ -67,5 +71,24 @@ final class Wire {
 
     static ZoneServer readServer(BufferInput<?> in) {
         return new ZoneServer(in.readInt(), readString(in), readString(in));
+    }
+
+    static <E extends Enum<E>> void writeEnumSet(BufferOutput<?> out, Set<E> set) {
+        long bits = 0;
+        for (E e : set) {
+            bits |= 1L << e.ordinal();
+        }
+        out.writeLong(bits);
+    }
+
+    static <E extends Enum<E>> Set<E> readEnumSet(BufferInput<?> in, Class<E> type) {
+        long bits = in.readLong();
+        EnumSet<E> set = EnumSet.noneOf(type);
+        for (E e : type.getEnumConstants()) {
+            if ((bits & (1L << e.ordinal())) != 0) {
+                set.add(e);
+            }
+        }
+        return set;
     }
 }

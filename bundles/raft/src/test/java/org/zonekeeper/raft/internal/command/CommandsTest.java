@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.atomix.catalyst.buffer.Buffer;
 import io.atomix.catalyst.serializer.Serializer;
@@ -14,6 +16,7 @@ import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.NotFoundException;
 import org.zonekeeper.api.VmSpec;
+import org.zonekeeper.api.VmState;
 import org.zonekeeper.api.ZoneServer;
 import org.zonekeeper.api.fencing.FencingLevels;
 
@@ -41,6 +44,18 @@ public class CommandsTest {
         assertEquals(false, disable.enabled());
         SetFencingLevels levels = roundTrip(new SetFencingLevels("kvm-1", FencingLevels.parse("ipmi-1; pdu-a,pdu-b")));
         assertEquals(List.of(List.of("ipmi-1"), List.of("pdu-a", "pdu-b")), levels.levels().levels());
+        SetHostState state = roundTrip(new SetHostState("kvm-1", Set.of(HostState.ERROR, HostState.FENCE_FAILED),
+                HostState.FENCING));
+        assertEquals(Set.of(HostState.ERROR, HostState.FENCE_FAILED), state.from());
+        assertEquals(HostState.FENCING, state.to());
+        assertEquals(Map.of(3L, 1000L, 5L, 2000L), roundTrip(new RecordMonitoring(Map.of(5L, 2000L, 3L, 1000L)))
+                .probes());
+        PlaceVm place = roundTrip(new PlaceVm("web", "kvm-2", Set.of(VmState.RUNNING, VmState.UNKNOWN)));
+        assertEquals("web kvm-2 " + Set.of(VmState.RUNNING, VmState.UNKNOWN), place.ref() + " " + place.host() + " "
+                + place.from());
+        SetVmState vmState = roundTrip(new SetVmState("web", Set.of(VmState.DEPLOYING), VmState.RUNNING, 7));
+        assertEquals(VmState.RUNNING, vmState.to());
+        assertEquals(7, vmState.hostId());
         List<ZoneServer> servers = List.of(new ZoneServer(0, "zk0", "10.0.0.1:9700"));
         assertEquals(servers, roundTrip(new RegisterServers(servers)).servers());
         AddServer add = roundTrip(new AddServer("zk3", "10.0.0.4:9700"));
@@ -51,7 +66,7 @@ public class CommandsTest {
 
     @Test
     public void outcomesCarryObjectsAndRefusals() {
-        Host host = new Host(4, "kvm-4", HostState.MONITORED, "c", 800, 4096, "kvm", "kvm", true, 99, org.zonekeeper.api.fencing.FencingLevels.parse("ipmi-a; pdu-1,pdu-2"));
+        Host host = new Host(4, "kvm-4", HostState.MONITORED, "c", 800, 4096, "kvm", "kvm", true, 99, org.zonekeeper.api.fencing.FencingLevels.parse("ipmi-a; pdu-1,pdu-2"), 0);
         assertEquals(host, roundTrip(Outcome.host(host)).item());
         Outcome missing = roundTrip(Outcome.refused(new NotFoundException("no host 'x'")));
         assertEquals("no host 'x'", assertThrows(NotFoundException.class, missing::items).getMessage());
