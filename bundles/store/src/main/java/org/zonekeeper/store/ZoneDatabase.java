@@ -14,11 +14,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.ZoneException;
+import org.zonekeeper.api.HookExecution;
+import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.ZoneEvent;
 import org.zonekeeper.api.ZoneServer;
 import org.zonekeeper.store.internal.Drivers;
@@ -157,29 +160,47 @@ public final class ZoneDatabase implements ZoneReader, AutoCloseable {
 
     @Override
     public List<Host> hosts() {
-        synchronized (reader) {
-            return new JdbcTables(reader).hosts();
-        }
+        return read(JdbcTables::hosts);
     }
 
     @Override
     public List<Vm> vms() {
-        synchronized (reader) {
-            return new JdbcTables(reader).vms();
-        }
+        return read(JdbcTables::vms);
     }
 
     @Override
     public List<ZoneServer> servers() {
-        synchronized (reader) {
-            return new JdbcTables(reader).servers();
-        }
+        return read(JdbcTables::servers);
     }
 
     @Override
     public List<ZoneEvent> events(long afterId, int max) {
+        return read(t -> t.events(afterId, max));
+    }
+
+    @Override
+    public List<HookExecution> hookExecutions(int max) {
+        return read(t -> t.hookExecutions(max));
+    }
+
+    @Override
+    public Optional<HookExecution> hookExecution(long id) {
+        return read(t -> t.hookExecution(id));
+    }
+
+    @Override
+    public long cursor(String name) {
+        return read(t -> t.cursor(name));
+    }
+
+    @Override
+    public List<Recovery> recoveries() {
+        return read(JdbcTables::recoveries);
+    }
+
+    private <T> T read(Function<JdbcTables, T> query) {
         synchronized (reader) {
-            return new JdbcTables(reader).events(afterId, max);
+            return query.apply(new JdbcTables(reader));
         }
     }
 

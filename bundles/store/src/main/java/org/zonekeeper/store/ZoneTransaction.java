@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.Vm;
+import org.zonekeeper.api.HookExecution;
+import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.ZoneEvent;
 import org.zonekeeper.api.ZoneServer;
 
@@ -43,4 +45,21 @@ public interface ZoneTransaction {
 
     /** Drops events below an id (the log keeps a bounded tail). */
     void pruneEvents(long belowId);
+
+    void putHookExecution(HookExecution execution);
+
+    Optional<HookExecution> hookExecution(long id);
+
+    /** Drops executions below an id (the log keeps a bounded tail). */
+    void pruneHookExecutions(long belowId);
+
+    long cursor(String name);
+
+    void putCursor(String name, long eventId);
+
+    List<Recovery> recoveries();
+
+    void putRecovery(Recovery recovery);
+
+    void deleteRecovery(long hostId);
 }

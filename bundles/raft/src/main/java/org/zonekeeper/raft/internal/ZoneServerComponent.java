@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.DatabaseStatus;
 import org.zonekeeper.api.EventService;
+import org.zonekeeper.api.HookLogService;
+import org.zonekeeper.api.RecoveryService;
 import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.NotFoundException;
 import org.zonekeeper.api.ServerStatus;
@@ -74,6 +76,8 @@ public final class ZoneServerComponent implements ZoneService {
         node = new RaftNode(zone, this::resetLocal, leadership::changed);
         registrations.add(context.registerService(HostService.class, new HostServiceImpl(node), null));
         registrations.add(context.registerService(VmService.class, new VmServiceImpl(node), null));
+        registrations.add(context.registerService(HookLogService.class, new HookLogServiceImpl(node), null));
+        registrations.add(context.registerService(RecoveryService.class, new RecoveryServiceImpl(node), null));
         RaftNode started = node;
         registrations.add(context.registerService(EventService.class,
                 (afterId, max) -> started.database().events(afterId, max), null));

@@ -20,7 +20,11 @@ import org.zonekeeper.raft.internal.command.DeleteVm;
 import org.zonekeeper.raft.internal.command.Outcome;
 import org.zonekeeper.raft.internal.command.ReadModel;
 import org.zonekeeper.raft.internal.command.RegisterServers;
+import org.zonekeeper.raft.internal.command.AdvanceCursor;
+import org.zonekeeper.raft.internal.command.FinishHookExecution;
 import org.zonekeeper.raft.internal.command.PlaceVm;
+import org.zonekeeper.raft.internal.command.RecordRecovery;
+import org.zonekeeper.raft.internal.command.StartHookExecution;
 import org.zonekeeper.raft.internal.command.RecordMonitoring;
 import org.zonekeeper.raft.internal.command.SetFencingLevels;
 import org.zonekeeper.raft.internal.command.SetHostState;
@@ -65,6 +69,17 @@ final class ZoneStateMachine extends StateMachine implements Snapshottable {
                 HaRules.placeVm(tx, cmd.ref(), cmd.host(), cmd.from(), c.time().toEpochMilli()))));
         executor.register(SetVmState.class, c -> apply(c, (tx, cmd) -> Outcome.vm(
                 HaRules.setVmState(tx, cmd.ref(), cmd.from(), cmd.to(), cmd.hostId(), c.time().toEpochMilli()))));
+        executor.register(StartHookExecution.class, c -> apply(c, (tx, cmd) -> Outcome.hookExecution(
+                LogRules.startHook(tx, cmd.hook(), cmd.event(), cmd.arguments(), cmd.attempt(), cmd.retryOf(),
+                        c.time().toEpochMilli()))));
+        executor.register(FinishHookExecution.class, c -> apply(c, (tx, cmd) -> Outcome.hookExecution(
+                LogRules.finishHook(tx, cmd, c.time().toEpochMilli()))));
+        executor.register(AdvanceCursor.class, c -> apply(c, (tx, cmd) -> {
+            LogRules.advance(tx, cmd.name(), cmd.eventId());
+            return Outcome.none();
+        }));
+        executor.register(RecordRecovery.class, c -> apply(c, (tx, cmd) -> Outcome.recovery(
+                LogRules.record(tx, cmd, c.time().toEpochMilli()))));
         executor.register(CreateVm.class, c -> apply(c, (tx, cmd) ->
                 Outcome.vm(ZoneRules.createVm(tx, cmd.spec(), c.time().toEpochMilli()))));
         executor.register(DeleteVm.class, c -> apply(c, (tx, cmd) -> Outcome.vm(ZoneRules.deleteVm(tx, cmd.ref(),

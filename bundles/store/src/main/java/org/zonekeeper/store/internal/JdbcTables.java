@@ -13,6 +13,8 @@ import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.fencing.FencingLevels;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmState;
+import org.zonekeeper.api.HookExecution;
+import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.ZoneEvent;
 import org.zonekeeper.api.ZoneServer;
 import org.zonekeeper.store.StoreException;
@@ -25,6 +27,8 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
     private static final String HOST_COLUMNS =
             "id, name, state, cluster_name, cpu, memory_mb, vmm_driver, im_driver, enabled, updated, fencing_levels,"
                     + " monitored";
+    private static final String HOOK_COLUMNS = "id, hook, event_id, event, object_type, object_id, object_name,"
+            + " arguments, started, ended, state, exit_code, stdout, stderr, reason, attempt, retry_of";
     private static final String VM_COLUMNS = "id, name, state, host_id, cpu, memory_mb, disk_mb, template, updated";
 
     private final Connection connection;
@@ -121,6 +125,70 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
         return query("SELECT id, event_time, name, object_type, object_id, object_name FROM zk_event WHERE id > ? "
                 + "ORDER BY id LIMIT " + max, rs -> new ZoneEvent(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getString(4), rs.getLong(5), rs.getString(6)), afterId);
+    }
+
+    @Override
+    public void putHookExecution(HookExecution h) {
+        update("DELETE FROM zk_hook_exec WHERE id = ?", h.id());
+        update("INSERT INTO zk_hook_exec (" + HOOK_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?)", h.id(), h.hook(), h.eventId(), h.event(), h.objectType(), h.objectId(), h.objectName(),
+                h.arguments(), h.started(), h.ended(), h.state().name(), h.exitCode(), h.stdout(), h.stderr(),
+                h.reason(), h.attempt(), h.retryOf());
+    }
+
+    @Override
+    public Optional<HookExecution> hookExecution(long id) {
+        return first(query("SELECT " + HOOK_COLUMNS + " FROM zk_hook_exec WHERE id = ?", JdbcTables::hookExecution,
+                id));
+    }
+
+    @Override
+    public List<HookExecution> hookExecutions(int max) {
+        return query("SELECT " + HOOK_COLUMNS + " FROM zk_hook_exec ORDER BY id DESC LIMIT " + max,
+                JdbcTables::hookExecution);
+    }
+
+    @Override
+    public void pruneHookExecutions(long belowId) {
+        update("DELETE FROM zk_hook_exec WHERE id < ?", belowId);
+    }
+
+    @Override
+    public long cursor(String name) {
+        return first(query("SELECT event_id FROM zk_cursor WHERE name = ?", rs -> rs.getLong(1), name)).orElse(0L);
+    }
+
+    @Override
+    public void putCursor(String name, long eventId) {
+        update("DELETE FROM zk_cursor WHERE name = ?", name);
+        update("INSERT INTO zk_cursor (name, event_id) VALUES (?, ?)", name, eventId);
+    }
+
+    @Override
+    public List<Recovery> recoveries() {
+        return query("SELECT host_id, host_name, step, attempts, started, updated, detail FROM zk_recovery ORDER BY "
+                + "host_id", rs -> new Recovery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getLong(5), rs.getLong(6), rs.getString(7)));
+    }
+
+    @Override
+    public void putRecovery(Recovery r) {
+        update("DELETE FROM zk_recovery WHERE host_id = ?", r.hostId());
+        update("INSERT INTO zk_recovery (host_id, host_name, step, attempts, started, updated, detail) VALUES "
+                + "(?, ?, ?, ?, ?, ?, ?)", r.hostId(), r.hostName(), r.step(), r.attempts(), r.started(), r.updated(),
+                r.detail());
+    }
+
+    @Override
+    public void deleteRecovery(long hostId) {
+        update("DELETE FROM zk_recovery WHERE host_id = ?", hostId);
+    }
+
+    private static HookExecution hookExecution(ResultSet rs) throws SQLException {
+        return new HookExecution(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getLong(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10),
+                HookExecution.State.valueOf(rs.getString(11)), rs.getInt(12), rs.getString(13), rs.getString(14),
+                rs.getString(15), rs.getInt(16), rs.getLong(17));
     }
 
     @Override

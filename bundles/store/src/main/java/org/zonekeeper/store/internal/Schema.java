@@ -14,7 +14,10 @@ public final class Schema {
             new String[] {"zk_host", "id"},
             new String[] {"zk_vm", "id"},
             new String[] {"zk_server", "id"},
-            new String[] {"zk_event", "id"});
+            new String[] {"zk_event", "id"},
+            new String[] {"zk_hook_exec", "id"},
+            new String[] {"zk_cursor", "name"},
+            new String[] {"zk_recovery", "host_id"});
 
     private static final List<String> DDL = List.of(
             "CREATE TABLE IF NOT EXISTS zk_applied (id INT PRIMARY KEY, log_index BIGINT NOT NULL)",
@@ -31,7 +34,17 @@ public final class Schema {
                     + " endpoint VARCHAR(255) NOT NULL)",
             "CREATE TABLE IF NOT EXISTS zk_event (id BIGINT PRIMARY KEY, event_time BIGINT NOT NULL,"
                     + " name VARCHAR(64) NOT NULL, object_type VARCHAR(16) NOT NULL, object_id BIGINT NOT NULL,"
-                    + " object_name VARCHAR(128) NOT NULL)");
+                    + " object_name VARCHAR(128) NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS zk_hook_exec (id BIGINT PRIMARY KEY, hook VARCHAR(128) NOT NULL,"
+                    + " event_id BIGINT NOT NULL, event VARCHAR(64) NOT NULL, object_type VARCHAR(16) NOT NULL,"
+                    + " object_id BIGINT NOT NULL, object_name VARCHAR(128) NOT NULL, arguments VARCHAR(4000) NOT NULL,"
+                    + " started BIGINT NOT NULL, ended BIGINT NOT NULL, state VARCHAR(16) NOT NULL,"
+                    + " exit_code INT NOT NULL, stdout VARCHAR(4096) NOT NULL, stderr VARCHAR(4096) NOT NULL,"
+                    + " reason VARCHAR(1000) NOT NULL, attempt INT NOT NULL, retry_of BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS zk_cursor (name VARCHAR(64) PRIMARY KEY, event_id BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS zk_recovery (host_id BIGINT PRIMARY KEY, host_name VARCHAR(128) NOT NULL,"
+                    + " step VARCHAR(32) NOT NULL, attempts INT NOT NULL, started BIGINT NOT NULL,"
+                    + " updated BIGINT NOT NULL, detail VARCHAR(1000) NOT NULL)");
 
     private Schema() {
     }

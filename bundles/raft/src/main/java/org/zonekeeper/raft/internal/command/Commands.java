@@ -21,6 +21,10 @@ public final class Commands {
         serializer.register(DeleteVm.class, 221);
         serializer.register(PlaceVm.class, 222);
         serializer.register(SetVmState.class, 223);
+        serializer.register(StartHookExecution.class, 224);
+        serializer.register(FinishHookExecution.class, 225);
+        serializer.register(AdvanceCursor.class, 226);
+        serializer.register(RecordRecovery.class, 227);
         serializer.register(RegisterServers.class, 230);
         serializer.register(AddServer.class, 231);
         serializer.register(DeleteServer.class, 232);

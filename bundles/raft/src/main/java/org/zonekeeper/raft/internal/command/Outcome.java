@@ -8,7 +8,9 @@ import io.atomix.catalyst.buffer.BufferOutput;
 import io.atomix.catalyst.serializer.CatalystSerializable;
 import io.atomix.catalyst.serializer.Serializer;
 
+import org.zonekeeper.api.HookExecution;
 import org.zonekeeper.api.Host;
+import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.NotFoundException;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.ZoneException;
@@ -20,7 +22,7 @@ import org.zonekeeper.api.ZoneServer;
  */
 public final class Outcome implements CatalystSerializable {
 
-    private enum Kind { NONE, HOSTS, VMS, SERVERS, NOT_FOUND, REFUSED }
+    private enum Kind { NONE, HOSTS, VMS, SERVERS, NOT_FOUND, REFUSED, HOOK_EXECUTIONS, RECOVERIES }
 
     private Kind kind;
     private List<?> items;
@@ -63,6 +65,14 @@ public final class Outcome implements CatalystSerializable {
         return new Outcome(Kind.SERVERS, servers, null);
     }
 
+    public static Outcome hookExecution(HookExecution execution) {
+        return new Outcome(Kind.HOOK_EXECUTIONS, List.of(execution), null);
+    }
+
+    public static Outcome recovery(java.util.Optional<Recovery> recovery) {
+        return new Outcome(Kind.RECOVERIES, recovery.map(List::of).orElse(List.of()), null);
+    }
+
     public static Outcome refused(ZoneException e) {
         return new Outcome(e instanceof NotFoundException ? Kind.NOT_FOUND : Kind.REFUSED, List.of(), e.getMessage());
     }
@@ -94,6 +104,8 @@ public final class Outcome implements CatalystSerializable {
                 case HOSTS -> Wire.writeHost(out, (Host) item);
                 case VMS -> Wire.writeVm(out, (Vm) item);
                 case SERVERS -> Wire.writeServer(out, (ZoneServer) item);
+                case HOOK_EXECUTIONS -> Wire.writeHookExecution(out, (HookExecution) item);
+                case RECOVERIES -> Wire.writeRecovery(out, (Recovery) item);
                 default -> throw new IllegalStateException("no items expected in " + kind);
             }
         }
@@ -110,6 +122,8 @@ public final class Outcome implements CatalystSerializable {
                 case HOSTS -> Wire.readHost(in);
                 case VMS -> Wire.readVm(in);
                 case SERVERS -> Wire.readServer(in);
+                case HOOK_EXECUTIONS -> Wire.readHookExecution(in);
+                case RECOVERIES -> Wire.readRecovery(in);
                 default -> throw new IllegalStateException("no items expected in " + kind);
             });
         }

@@ -6,7 +6,9 @@ import java.util.Set;
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
 
+import org.zonekeeper.api.HookExecution;
 import org.zonekeeper.api.Host;
+import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.fencing.FencingLevels;
 import org.zonekeeper.api.Vm;
@@ -90,5 +92,41 @@ final class Wire {
             }
         }
         return set;
+    }
+
+    static void writeHookExecution(BufferOutput<?> out, HookExecution h) {
+        out.writeLong(h.id());
+        writeString(out, h.hook());
+        out.writeLong(h.eventId());
+        writeString(out, h.event());
+        writeString(out, h.objectType());
+        out.writeLong(h.objectId());
+        writeString(out, h.objectName());
+        writeString(out, h.arguments());
+        out.writeLong(h.started()).writeLong(h.ended()).writeByte(h.state().ordinal()).writeInt(h.exitCode());
+        writeString(out, h.stdout());
+        writeString(out, h.stderr());
+        writeString(out, h.reason());
+        out.writeInt(h.attempt()).writeLong(h.retryOf());
+    }
+
+    static HookExecution readHookExecution(BufferInput<?> in) {
+        return new HookExecution(in.readLong(), readString(in), in.readLong(), readString(in), readString(in),
+                in.readLong(), readString(in), readString(in), in.readLong(), in.readLong(),
+                HookExecution.State.values()[in.readByte()], in.readInt(), readString(in), readString(in),
+                readString(in), in.readInt(), in.readLong());
+    }
+
+    static void writeRecovery(BufferOutput<?> out, Recovery r) {
+        out.writeLong(r.hostId());
+        writeString(out, r.hostName());
+        writeString(out, r.step());
+        out.writeInt(r.attempts()).writeLong(r.started()).writeLong(r.updated());
+        writeString(out, r.detail());
+    }
+
+    static Recovery readRecovery(BufferInput<?> in) {
+        return new Recovery(in.readLong(), readString(in), readString(in), in.readInt(), in.readLong(), in.readLong(),
+                readString(in));
     }
 }

@@ -1,0 +1,10 @@
+package org.zonekeeper.api;
+
+/**
+ * A host recovery in progress, as the host-error workflow records it through Raft before each step it takes:
+ * {@code step} names where it is (e.g. {@code WAITING}, {@code FENCING}, {@code REDEPLOYING}), {@code attempts}
+ * counts tries of that step, {@code detail} says what it last saw.
+ */
+public record Recovery(long hostId, String hostName, String step, int attempts, long started, long updated,
+        String detail) {
+}

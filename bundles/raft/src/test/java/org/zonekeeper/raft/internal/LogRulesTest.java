@@ -1,0 +1,85 @@
+package org.zonekeeper.raft.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.function.Function;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.api.HookExecution;
+import org.zonekeeper.api.HostSpec;
+import org.zonekeeper.api.Recovery;
+import org.zonekeeper.api.ZoneEvent;
+import org.zonekeeper.raft.internal.command.FinishHookExecution;
+import org.zonekeeper.raft.internal.command.RecordRecovery;
+import org.zonekeeper.store.DatabaseSettings;
+import org.zonekeeper.store.ZoneDatabase;
+import org.zonekeeper.store.ZoneTransaction;
+
+/** The hook log, cursors and recoveries on a real (H2) database. */
+public class LogRulesTest {
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    private ZoneDatabase db;
+    private long index;
+
+    @Before
+    public void open() {
+        db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()));
+        apply(tx -> ZoneRules.createHost(tx, new HostSpec("kvm-1", "c", 800, 8192, "kvm", "kvm"), 1));
+    }
+
+    @After
+    public void close() {
+        db.close();
+    }
+
+    private <T> T apply(Function<ZoneTransaction, T> work) {
+        return db.apply(++index, work);
+    }
+
+    @Test
+    public void anExecutionIsRecordedRunningThenFinishedWithItsOutputTail() {
+        ZoneEvent event = db.events(0, 10).get(1);
+        HookExecution started = apply(tx -> LogRules.startHook(tx, "notify", event, "1 a2ty", 1, 0, 100));
+        assertEquals(HookExecution.State.RUNNING, started.state());
+        assertEquals("HOST/INIT", started.event());
+        String flood = "x".repeat(10_000) + "END";
+        HookExecution done = apply(tx -> LogRules.finishHook(tx, new FinishHookExecution(started.id(),
+                HookExecution.State.FAILED, 3, flood, "boom", "exit 3"), 200));
+        assertEquals(HookExecution.State.FAILED, done.state());
+        assertEquals(HookExecution.MAX_OUTPUT, done.stdout().length());
+        assertTrue(done.stdout().endsWith("END"));
+        assertEquals(100, done.started());
+        assertEquals(200, done.ended());
+        assertEquals(done, db.hookExecution(started.id()).orElseThrow());
+    }
+
+    @Test
+    public void cursorsOnlyMoveForward() {
+        apply(tx -> {
+            LogRules.advance(tx, "hooks", 5);
+            LogRules.advance(tx, "hooks", 3);
+            return null;
+        });
+        assertEquals(5, db.cursor("hooks"));
+        assertEquals(0, db.cursor("other"));
+    }
+
+    @Test
+    public void aRecoveryKeepsItsStartAcrossSteps() {
+        long host = db.hosts().get(0).id();
+        apply(tx -> LogRules.record(tx, RecordRecovery.step(host, "WAITING", 1, "3 probes missed"), 10));
+        apply(tx -> LogRules.record(tx, RecordRecovery.step(host, "FENCING", 2, "level 1 failed"), 20));
+        Recovery r = db.recoveries().get(0);
+        assertEquals(new Recovery(host, "kvm-1", "FENCING", 2, 10, 20, "level 1 failed"), r);
+        apply(tx -> LogRules.record(tx, RecordRecovery.end(host), 30));
+        assertTrue(db.recoveries().isEmpty());
+    }
+}
