@@ -43,7 +43,7 @@ public class MySqlZoneDatabaseTest {
         for (int i = 0; i < count; i++) {
             db.apply(firstIndex + i, tx -> {
                 long id = tx.nextId("host", 0);
-                tx.putHost(new Host(id, "h" + id, HostState.MONITORED, "c", 400, 8192, "kvm", "kvm", id % 2 == 0, 7, org.zonekeeper.api.fencing.FencingLevels.none(), 0));
+                tx.putHost(new Host(id, "h" + id, HostState.MONITORED, "c", 400, 8192, "kvm", "kvm", id % 2 == 0, 7, org.zonekeeper.api.fencing.FencingLevels.none(), 0, "10.0.0.1"));
                 return null;
             });
         }

@@ -21,7 +21,7 @@ public class ZoneDatabaseTest {
     public TemporaryFolder folder = new TemporaryFolder();
 
     private static Host host(long id, String name) {
-        return new Host(id, name, HostState.INIT, "default", 800, 16384, "kvm", "kvm", true, 1000L + id, org.zonekeeper.api.fencing.FencingLevels.none(), 0);
+        return new Host(id, name, HostState.INIT, "default", 800, 16384, "kvm", "kvm", true, 1000L + id, org.zonekeeper.api.fencing.FencingLevels.none(), 0, "10.0.0.1");
     }
 
     private static void createHost(ZoneDatabase db, long index, String name) {

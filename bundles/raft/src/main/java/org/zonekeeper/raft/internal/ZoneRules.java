@@ -33,7 +33,8 @@ final class ZoneRules {
                     + " MB)");
         }
         Host host = new Host(tx.nextId("host", 1), spec.name(), HostState.INIT, spec.cluster(), spec.cpu(),
-                spec.memoryMb(), spec.vmmDriver(), spec.imDriver(), true, time, FencingLevels.none(), 0);
+                spec.memoryMb(), spec.vmmDriver(), spec.imDriver(), true, time, FencingLevels.none(), 0,
+                spec.address() == null || spec.address().isBlank() ? spec.name() : spec.address());
         tx.putHost(host);
         EventLog.api(tx, "CreateHost", "HOST", host.id(), host.name(), time);
         EventLog.host(tx, host, time);

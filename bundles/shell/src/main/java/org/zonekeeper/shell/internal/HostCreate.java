@@ -29,9 +29,13 @@ public class HostCreate extends ZoneActionSupport {
     @Option(name = "--im", description = "Monitoring driver")
     String im = "kvm";
 
+    @Option(name = "--address", description = "Where the host's node agent listens, HOST or HOST:PORT "
+            + "(default: the host name)")
+    String address;
+
     @Override
     public Object execute() {
-        Host host = hosts().create(new HostSpec(name, cluster, cpu, memoryMb, vmm, im));
+        Host host = hosts().create(new HostSpec(name, cluster, cpu, memoryMb, vmm, im, address));
         System.out.println("ID: " + host.id());
         return null;
     }

@@ -20,9 +20,10 @@ public class HostList extends ZoneActionSupport {
         table.column("CPU");
         table.column("MEMORY_MB");
         table.column("VMM");
+        table.column("MONITORED");
         for (Host h : hosts().list(readMode())) {
             table.addRow().addContent(h.id(), h.name(), h.cluster(), h.state(), h.enabled() ? "yes" : "no", h.cpu(),
-                    h.memoryMb(), h.vmmDriver());
+                    h.memoryMb(), h.vmmDriver(), time(h.monitored()));
         }
         table.print(System.out);
         return null;

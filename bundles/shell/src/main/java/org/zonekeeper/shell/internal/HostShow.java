@@ -24,6 +24,7 @@ public class HostShow extends ZoneActionSupport {
         table.addRow().addContent("ID", h.id());
         table.addRow().addContent("NAME", h.name());
         table.addRow().addContent("CLUSTER", h.cluster());
+        table.addRow().addContent("ADDRESS", h.address());
         table.addRow().addContent("STATE", h.state());
         table.addRow().addContent("ENABLED", h.enabled() ? "yes" : "no");
         table.addRow().addContent("CPU", h.cpu());
@@ -32,6 +33,7 @@ public class HostShow extends ZoneActionSupport {
         table.addRow().addContent("IM_DRIVER", h.imDriver());
         table.addRow().addContent("FENCING", h.fencingLevels().isEmpty() ? "(host.map)" : h.fencingLevels());
         table.addRow().addContent("UPDATED", time(h.updated()));
+        table.addRow().addContent("MONITORED", time(h.monitored()));
         table.print(System.out);
         return null;
     }

@@ -26,7 +26,7 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
 
     private static final String HOST_COLUMNS =
             "id, name, state, cluster_name, cpu, memory_mb, vmm_driver, im_driver, enabled, updated, fencing_levels,"
-                    + " monitored";
+                    + " monitored, address";
     private static final String HOOK_COLUMNS = "id, hook, event_id, event, object_type, object_id, object_name,"
             + " arguments, started, ended, state, exit_code, stdout, stderr, reason, attempt, retry_of";
     private static final String VM_COLUMNS = "id, name, state, host_id, cpu, memory_mb, disk_mb, template, updated";
@@ -67,9 +67,9 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
     @Override
     public void putHost(Host h) {
         update("DELETE FROM zk_host WHERE id = ?", h.id());
-        update("INSERT INTO zk_host (" + HOST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", h.id(), h.name(),
+        update("INSERT INTO zk_host (" + HOST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", h.id(), h.name(),
                 h.state().name(), h.cluster(), h.cpu(), h.memoryMb(), h.vmmDriver(), h.imDriver(), h.enabled(),
-                h.updated(), h.fencingLevels().format(), h.monitored());
+                h.updated(), h.fencingLevels().format(), h.monitored(), h.address());
     }
 
     @Override
@@ -211,7 +211,7 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
     private static Host host(ResultSet rs) throws SQLException {
         return new Host(rs.getLong(1), rs.getString(2), HostState.valueOf(rs.getString(3)), rs.getString(4),
                 rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getLong(10),
-                FencingLevels.parse(rs.getString(11)), rs.getLong(12));
+                FencingLevels.parse(rs.getString(11)), rs.getLong(12), rs.getString(13));
     }
 
     private static Vm vm(ResultSet rs) throws SQLException {

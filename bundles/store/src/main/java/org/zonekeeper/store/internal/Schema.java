@@ -25,7 +25,8 @@ public final class Schema {
             "CREATE TABLE IF NOT EXISTS zk_host (id BIGINT PRIMARY KEY, name VARCHAR(128) NOT NULL UNIQUE,"
                     + " state VARCHAR(16) NOT NULL, cluster_name VARCHAR(128) NOT NULL, cpu INT NOT NULL,"
                     + " memory_mb BIGINT NOT NULL, vmm_driver VARCHAR(64) NOT NULL, im_driver VARCHAR(64) NOT NULL,"
-                    + " enabled BOOLEAN NOT NULL, updated BIGINT NOT NULL, fencing_levels VARCHAR(2000) NOT NULL, monitored BIGINT NOT NULL)",
+                    + " enabled BOOLEAN NOT NULL, updated BIGINT NOT NULL, fencing_levels VARCHAR(2000) NOT NULL, monitored BIGINT NOT NULL,"
+                    + " address VARCHAR(255) NOT NULL)",
             "CREATE TABLE IF NOT EXISTS zk_vm (id BIGINT PRIMARY KEY, name VARCHAR(128) NOT NULL UNIQUE,"
                     + " state VARCHAR(16) NOT NULL, host_id BIGINT NOT NULL, cpu INT NOT NULL,"
                     + " memory_mb BIGINT NOT NULL, disk_mb BIGINT NOT NULL, template VARCHAR(4000) NOT NULL,"

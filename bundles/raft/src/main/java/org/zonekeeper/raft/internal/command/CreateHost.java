@@ -29,11 +29,12 @@ public final class CreateHost extends ZoneCommand {
         out.writeInt(spec.cpu()).writeLong(spec.memoryMb());
         Wire.writeString(out, spec.vmmDriver());
         Wire.writeString(out, spec.imDriver());
+        Wire.writeString(out, spec.address());
     }
 
     @Override
     public void readObject(BufferInput<?> in, Serializer serializer) {
         spec = new HostSpec(Wire.readString(in), Wire.readString(in), in.readInt(), in.readLong(),
-                Wire.readString(in), Wire.readString(in));
+                Wire.readString(in), Wire.readString(in), Wire.readString(in));
     }
 }

@@ -43,12 +43,13 @@ final class Wire {
         out.writeBoolean(h.enabled()).writeLong(h.updated());
         writeString(out, h.fencingLevels().format());
         out.writeLong(h.monitored());
+        writeString(out, h.address());
     }
 
     static Host readHost(BufferInput<?> in) {
         return new Host(in.readLong(), readString(in), HostState.valueOf(readString(in)), readString(in),
                 in.readInt(), in.readLong(), readString(in), readString(in), in.readBoolean(), in.readLong(),
-                FencingLevels.parse(readString(in)), in.readLong());
+                FencingLevels.parse(readString(in)), in.readLong(), readString(in));
     }
 
     static void writeVm(BufferOutput<?> out, Vm v) {
