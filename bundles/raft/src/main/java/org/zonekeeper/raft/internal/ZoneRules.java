@@ -54,6 +54,11 @@ final class ZoneRules {
 
     static Host setHostEnabled(ZoneTransaction tx, String ref, boolean enabled, long time) {
         Host changed = host(tx, ref).withEnabled(enabled, time);
+        if (enabled && changed.state() == HostState.FENCED) {
+            // an operator vouches for a fenced host: it is monitored again from scratch
+            changed = changed.withState(HostState.INIT, time);
+            EventLog.host(tx, changed, time);
+        }
         tx.putHost(changed);
         EventLog.api(tx, enabled ? "EnableHost" : "DisableHost", "HOST", changed.id(), changed.name(), time);
         return changed;

@@ -96,6 +96,14 @@ public class HaRulesTest {
     }
 
     @Test
+    public void enablingAFencedHostMonitorsItAgainFromScratch() {
+        fence("kvm-2");
+        Host enabled = apply(tx -> ZoneRules.setHostEnabled(tx, "kvm-2", true, 7));
+        assertEquals(HostState.INIT, enabled.state());
+        assertTrue(enabled.enabled());
+    }
+
+    @Test
     public void aRepeatedDecisionChangesNothing() {
         fence("kvm-1");
         apply(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.DEPLOYING), 7));

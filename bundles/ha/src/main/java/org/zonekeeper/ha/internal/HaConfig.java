@@ -1,0 +1,38 @@
+package org.zonekeeper.ha.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/** Metatype of {@code etc/org.zonekeeper.ha.cfg}; values are checked by {@link HaSettings}. */
+@ObjectClassDefinition(id = HaConfig.PID, name = "zonekeeper host-error workflow",
+        description = "What the leader does with a host in ERROR: wait, fence it (power-off confirmed), then "
+                + "redeploy its VMs.")
+@interface HaConfig {
+    String PID = "org.zonekeeper.ha";
+
+    @AttributeDefinition(name = "mode", description = "What happens to the VMs of a fenced host: migrate "
+            + "(redeploy the same VM, its disks on shared storage, on another host), delete (delete it), or hook "
+            + "(do nothing built in: a script hook on HOST/ERROR handles the host).", options = {
+                @Option(label = "migrate", value = "migrate"), @Option(label = "delete", value = "delete"),
+                @Option(label = "hook", value = "hook")})
+    String mode() default "migrate";
+
+    @AttributeDefinition(name = "wait.cycles", description = "Monitoring cycles a host stays in ERROR before it "
+            + "is fenced; if it answers meanwhile, nothing is done (0..1000).")
+    int wait_cycles() default 2;
+
+    @AttributeDefinition(name = "fencing", description = "Fence a host before its VMs move. false redeploys VMs "
+            + "of a host that may still run them (split brain on shared disks): logged as a warning on every use.")
+    boolean fencing() default true;
+
+    @AttributeDefinition(name = "fence.retry.ms", description = "First pause before fencing a FENCE_FAILED host "
+            + "again; doubled on each failure.")
+    long fence_retry_ms() default 10000;
+
+    @AttributeDefinition(name = "fence.retry.max.ms", description = "Longest pause between two fencing attempts.")
+    long fence_retry_max_ms() default 300000;
+
+    @AttributeDefinition(name = "max.concurrent", description = "Hosts recovered at the same time at most.")
+    int max_concurrent() default 8;
+}

@@ -1,0 +1,163 @@
+package org.zonekeeper.ha.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostService;
+import org.zonekeeper.api.HostState;
+import org.zonekeeper.api.Leadership;
+import org.zonekeeper.api.ReadMode;
+import org.zonekeeper.api.Recovery;
+import org.zonekeeper.api.RecoveryService;
+import org.zonekeeper.api.VmService;
+import org.zonekeeper.api.VmmDriver;
+import org.zonekeeper.api.ZoneException;
+import org.zonekeeper.api.fencing.FencingService;
+
+/**
+ * The built-in host-error workflow, on the leader only. Each second it compares every host's replicated state with
+ * what should happen next and starts that step (at most one per host, at most max.concurrent hosts):
+ * ERROR for wait.cycles monitoring cycles → FENCING → (power-off confirmed) FENCED → VMs moved → recovery ended;
+ * FENCE_FAILED → FENCING again after a growing pause. Every step is written through Raft before it is acted on, so
+ * a new leader resumes from the replicated state.
+ */
+@Component(immediate = true, configurationPid = HaConfig.PID)
+@Designate(ocd = HaConfig.class)
+public final class RecoveryController {
+    private static final Logger LOG = LoggerFactory.getLogger(RecoveryController.class);
+    private static final Duration TICK = Duration.ofSeconds(1);
+
+    private final HostService hosts;
+    private final RecoveryService recoveries;
+    private final HaSettings settings;
+    private final Fencing fencing;
+    private final Redeploy redeploy;
+    private final Set<Long> busy = ConcurrentHashMap.newKeySet();
+    private final ExecutorService steps;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "zonekeeper-ha");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public RecoveryController(@Reference Leadership leadership, @Reference HostService hosts,
+            @Reference VmService vms, @Reference RecoveryService recoveries, @Reference FencingService fencing,
+            @Reference VmmDriver vmm, @Reference ConfigurationAdmin configurations, Map<String, Object> properties) {
+        this.hosts = hosts;
+        this.recoveries = recoveries;
+        this.settings = HaSettings.parse(properties, monitoringInterval(configurations));
+        this.fencing = new Fencing(hosts, recoveries, fencing, settings);
+        this.redeploy = new Redeploy(hosts, vms, recoveries, vmm, settings);
+        this.steps = Executors.newFixedThreadPool(settings.maxConcurrent(), r -> {
+            Thread t = new Thread(r, "zonekeeper-ha-step");
+            t.setDaemon(true);
+            return t;
+        });
+        LOG.info("host-error workflow on (term {}): mode {}, fence after {} ms in ERROR, fencing {}",
+                leadership.term(), settings.mode(), settings.errorWait().toMillis(), settings.fencing() ? "on" : "OFF");
+        timer.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        timer.shutdownNow();
+        steps.shutdownNow();
+    }
+
+    /** The monitor's interval: wait.cycles counts its cycles. */
+    private static Duration monitoringInterval(ConfigurationAdmin configurations) {
+        try {
+            Configuration c = configurations.getConfiguration("org.zonekeeper.monitor", null);
+            Object value = c.getProperties() == null ? null : c.getProperties().get("interval.ms");
+            return Duration.ofMillis(value == null ? 3000 : Long.parseLong(value.toString().trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Duration.ofMillis(3000);
+        }
+    }
+
+    private void tick() {
+        try {
+            if (settings.mode() == HaSettings.Mode.HOOK) {
+                return;
+            }
+            Map<Long, Recovery> recorded = new ConcurrentHashMap<>();
+            recoveries.list().forEach(r -> recorded.put(r.hostId(), r));
+            for (Host host : hosts.list(ReadMode.LOCAL)) {
+                Recovery recovery = recorded.get(host.id());
+                next(host, recovery).ifPresent(step -> start(host, step));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("host-error workflow: {}", e.getMessage());
+        }
+    }
+
+    /** The step this host needs now, if any. */
+    private Optional<Runnable> next(Host host, Recovery recovery) {
+        long now = System.currentTimeMillis();
+        return switch (host.state()) {
+            case ERROR -> recovery == null
+                    ? Optional.of(() -> recoveries.record(host.id(), Steps.WAITING, 0, "host stopped answering"))
+                    : now - recovery.started() >= settings.errorWait().toMillis()
+                            ? Optional.of(() -> hosts.setState(host.name(), Set.of(HostState.ERROR), HostState.FENCING))
+                            : Optional.empty();
+            case FENCING -> Optional.of(() -> fencing.fence(host, recovery));
+            case FENCE_FAILED -> recovery != null && now - recovery.updated()
+                    >= settings.fenceBackoff(recovery.attempts()).toMillis()
+                            ? Optional.of(() -> hosts.setState(host.name(), Set.of(HostState.FENCE_FAILED),
+                                    HostState.FENCING))
+                            : Optional.empty();
+            case FENCED -> Optional.of(() -> {
+                if (redeploy.run(host) && recovery != null) {
+                    recoveries.end(host.id());
+                    LOG.info("host {} recovered: no VM left on it; it stays disabled until an operator enables it",
+                            host.name());
+                }
+            });
+            case MONITORED -> recovery != null ? Optional.of(() -> {
+                recoveries.end(host.id());
+                LOG.info("host {} answers again: recovery abandoned before fencing", host.name());
+            }) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private void start(Host host, Runnable step) {
+        if (!busy.add(host.id())) {
+            return;
+        }
+        try {
+            steps.execute(() -> {
+                try {
+                    step.run();
+                } catch (ZoneException e) {
+                    LOG.warn("host {}: recovery step not done: {}", host.name(), e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.error("host {}: recovery step failed", host.name(), e);
+                } finally {
+                    busy.remove(host.id());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            busy.remove(host.id());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.zonekeeper.ha.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostService;
+import org.zonekeeper.api.ReadMode;
+import org.zonekeeper.api.RecoveryService;
+import org.zonekeeper.api.Vm;
+import org.zonekeeper.api.VmService;
+import org.zonekeeper.api.VmState;
+import org.zonekeeper.api.VmmDriver;
+import org.zonekeeper.api.ZoneException;
+
+/**
+ * Moves the VMs off a FENCED host according to the mode, one placement (through Raft) then one deploy each. A VM
+ * already placed elsewhere by a previous leader is only deployed again (the agent's deploy is idempotent).
+ */
+final class Redeploy {
+    private static final Logger LOG = LoggerFactory.getLogger(Redeploy.class);
+    /** States of a VM on a fenced host that must move. */
+    private static final Set<VmState> STRANDED = Set.of(VmState.RUNNING, VmState.UNKNOWN, VmState.DEPLOYING,
+            VmState.FAILED, VmState.PENDING);
+
+    private final HostService hosts;
+    private final VmService vms;
+    private final RecoveryService recoveries;
+    private final VmmDriver vmm;
+    private final HaSettings settings;
+
+    Redeploy(HostService hosts, VmService vms, RecoveryService recoveries, VmmDriver vmm, HaSettings settings) {
+        this.hosts = hosts;
+        this.vms = vms;
+        this.recoveries = recoveries;
+        this.vmm = vmm;
+        this.settings = settings;
+    }
+
+    /** Returns true when no VM is left on the host. */
+    boolean run(Host fenced) {
+        List<Vm> stranded = vms.list(ReadMode.LOCAL).stream()
+                .filter(v -> v.hostId() == fenced.id() && STRANDED.contains(v.state())).toList();
+        if (stranded.isEmpty()) {
+            return true;
+        }
+        recoveries.record(fenced.id(), Steps.REDEPLOYING, 1, stranded.size() + " VM(s) to move");
+        for (Vm vm : stranded) {
+            try {
+                move(vm, fenced);
+            } catch (ZoneException e) {
+                LOG.warn("VM {} of fenced host {} not moved yet: {}", vm.name(), fenced.name(), e.getMessage());
+            }
+        }
+        return false;
+    }
+
+    private void move(Vm vm, Host fenced) {
+        switch (settings.mode()) {
+            case DELETE -> {
+                vms.delete(vm.name());
+                LOG.info("VM {} of fenced host {} deleted (mode delete)", vm.name(), fenced.name());
+            }
+            default -> placeAndDeploy(vm);
+        }
+    }
+
+    private void placeAndDeploy(Vm vm) {
+        List<Host> all = hosts.list(ReadMode.LOCAL);
+        List<Vm> placed = vms.list(ReadMode.LOCAL);
+        Optional<Host> target = Scheduler.place(vm, all, placed);
+        if (target.isEmpty()) {
+            throw new ZoneException("no enabled, monitored host has room for " + vm.cpu() + " CPU and "
+                    + vm.memoryMb() + " MB");
+        }
+        Vm moving = vms.place(vm.name(), target.get().name(), STRANDED);
+        deploy(moving, target.get());
+    }
+
+    /** Starts a placed VM on its host; RUNNING once the host says so (else the monitor will see it). */
+    void deploy(Vm vm, Host host) {
+        VmState state = vmm.deploy(host, vm);
+        if (state == VmState.RUNNING) {
+            vms.setState(vm.name(), Set.of(VmState.DEPLOYING), VmState.RUNNING, host.id());
+        }
+        LOG.info("VM {} deployed on {}: {}", vm.name(), host.name(), state);
+    }
+}

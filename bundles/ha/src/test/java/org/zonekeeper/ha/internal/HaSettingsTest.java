@@ -1,0 +1,47 @@
+package org.zonekeeper.ha.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.Test;
+import org.zonekeeper.api.config.InvalidConfigException;
+
+public class HaSettingsTest {
+
+    private static final Duration CYCLE = Duration.ofSeconds(3);
+
+    @Test
+    public void defaultsFenceAfterTwoCyclesAndMigrate() {
+        HaSettings s = HaSettings.parse(Map.of(), CYCLE);
+        assertEquals(HaSettings.Mode.MIGRATE, s.mode());
+        assertTrue(s.fencing());
+        assertEquals(Duration.ofSeconds(6), s.errorWait());
+    }
+
+    @Test
+    public void fencingRetriesBackOffUpToTheMaximum() {
+        HaSettings s = HaSettings.parse(Map.of("fence.retry.ms", "1000", "fence.retry.max.ms", "5000"), CYCLE);
+        assertEquals(Duration.ofSeconds(1), s.fenceBackoff(1));
+        assertEquals(Duration.ofSeconds(2), s.fenceBackoff(2));
+        assertEquals(Duration.ofSeconds(4), s.fenceBackoff(3));
+        assertEquals(Duration.ofSeconds(5), s.fenceBackoff(4));
+        assertEquals(Duration.ofSeconds(5), s.fenceBackoff(60));
+    }
+
+    @Test
+    public void badValuesAreRefusedNamingTheKey() {
+        assertEquals("mode", refused(Map.of("mode", "reboot")).key());
+        assertTrue(refused(Map.of("mode", "recreate")).getMessage().contains("use migrate"));
+        assertEquals("fencing", refused(Map.of("fencing", "no")).key());
+        assertEquals("fence.retry.max.ms", refused(Map.of("fence.retry.ms", "9000", "fence.retry.max.ms", "1000"))
+                .key());
+    }
+
+    private static InvalidConfigException refused(Map<String, Object> properties) {
+        return assertThrows(InvalidConfigException.class, () -> HaSettings.parse(properties, CYCLE));
+    }
+}

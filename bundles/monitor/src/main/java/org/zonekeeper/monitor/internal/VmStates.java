@@ -1,0 +1,57 @@
+package org.zonekeeper.monitor.internal;
+
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostReport;
+import org.zonekeeper.api.ReadMode;
+import org.zonekeeper.api.Vm;
+import org.zonekeeper.api.VmService;
+import org.zonekeeper.api.VmState;
+import org.zonekeeper.api.ZoneException;
+
+/** Brings the zone's VM states in line with what a host reports. */
+final class VmStates {
+    private static final Logger LOG = LoggerFactory.getLogger(VmStates.class);
+
+    private final VmService vms;
+
+    VmStates(VmService vms) {
+        this.vms = vms;
+    }
+
+    /** DEPLOYING or UNKNOWN that the host runs become RUNNING; RUNNING that it no longer runs become FAILED. */
+    void reconcile(Host host, HostReport report) {
+        for (Vm vm : vms.list(ReadMode.LOCAL)) {
+            if (vm.hostId() != host.id()) {
+                continue;
+            }
+            VmState reported = report.vms().get(vm.name());
+            if (reported == VmState.RUNNING && (vm.state() == VmState.DEPLOYING || vm.state() == VmState.UNKNOWN)) {
+                set(vm, Set.of(VmState.DEPLOYING, VmState.UNKNOWN), VmState.RUNNING, host);
+            } else if (vm.state() == VmState.RUNNING && reported != VmState.RUNNING) {
+                set(vm, Set.of(VmState.RUNNING), VmState.FAILED, host);
+            }
+        }
+    }
+
+    /** A host in ERROR: whether its VMs still run is unknown. */
+    void hostLost(Host host) {
+        for (Vm vm : vms.list(ReadMode.LOCAL)) {
+            if (vm.hostId() == host.id() && (vm.state() == VmState.RUNNING || vm.state() == VmState.DEPLOYING)) {
+                set(vm, Set.of(VmState.RUNNING, VmState.DEPLOYING), VmState.UNKNOWN, host);
+            }
+        }
+    }
+
+    private void set(Vm vm, Set<VmState> from, VmState to, Host host) {
+        try {
+            vms.setState(vm.name(), from, to, host.id());
+            LOG.info("VM {} on {}: {}", vm.name(), host.name(), to);
+        } catch (ZoneException e) {
+            LOG.info("VM {} on {} not set {}: {}", vm.name(), host.name(), to, e.getMessage());
+        }
+    }
+}
