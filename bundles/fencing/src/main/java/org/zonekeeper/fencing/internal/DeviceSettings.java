@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,9 +20,8 @@ final class DeviceSettings {
     static final Set<String> CORE_KEYS = Set.of("name", "driver", "address", "port", "username", "password.file",
             "timeout.ms", "power.timeout.ms", "power.wait.ms", "retries", "host.map", "tls.ca", "tls.fingerprint",
             "tls.insecure", "ssh.host-key", "ssh.known-hosts");
-    /** Keys Config Admin, File Install and DS add; not options. */
-    private static final Set<String> FRAMEWORK_KEYS = Set.of("service.pid", "service.factoryPid",
-            "felix.fileinstall.filename", "component.name", "component.id", "service.bundleLocation");
+    /** Prefixes of the keys Config Admin, File Install and DS add; not options. */
+    private static final List<String> FRAMEWORK_PREFIXES = List.of("service.", "component.", "felix.", "osgi.");
     private static final String NAME = "[A-Za-z0-9_.-]+";
 
     private DeviceSettings() {
@@ -58,7 +58,7 @@ final class DeviceSettings {
         }
         Map<String, String> options = new HashMap<>();
         properties.forEach((key, value) -> {
-            if (!CORE_KEYS.contains(key) && !FRAMEWORK_KEYS.contains(key)) {
+            if (!CORE_KEYS.contains(key) && FRAMEWORK_PREFIXES.stream().noneMatch(key::startsWith)) {
                 options.put(key, String.valueOf(value).trim());
             }
         });

@@ -53,7 +53,8 @@ public class DeviceSettingsTest {
 
     @Test
     public void unknownKeysBecomeDriverOptionsAndFrameworkKeysDoNot() {
-        FenceDevice d = parse(config("cipher", " 17,3 ", "method", "cycle"));
+        FenceDevice d = parse(config("cipher", " 17,3 ", "method", "cycle", "component.id", "7",
+                "osgi.ds.satisfying.condition.target", "(osgi.condition.id=true)"));
         assertEquals(Map.of("cipher", "17,3", "method", "cycle"), d.options());
     }
 

@@ -21,7 +21,7 @@ public class FenceOff extends FencingActionSupport {
     @Override
     public Object execute() {
         if (!force) {
-            throw new ZoneException("fence:off cuts the power of " + host + " and its VMs: add --force to do it");
+            throw new ZoneException("fence:off cuts the power of " + host + " and its VMs: run fence:off --force HOST to do it");
         }
         report(fencing().off(host));
         return null;
