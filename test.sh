@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Real peers: MariaDB binaries (the system service is never used), an IPMI BMC
-# simulator and client, fence agents, and the tools of the floating-IP hook.
-packages=(mariadb-server openipmi ipmitool fence-agents arping iproute2
+# simulator and client, fence agents (fence_ilo talks TLS through gnutls-cli),
+# and the tools of the floating-IP hook.
+packages=(mariadb-server openipmi ipmitool fence-agents gnutls-bin arping iproute2
           openssh-client procps)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
