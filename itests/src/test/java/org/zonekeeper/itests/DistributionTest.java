@@ -45,7 +45,8 @@ public class DistributionTest {
         "org.zonekeeper.api", "org.zonekeeper.store", "org.zonekeeper.raft", "org.zonekeeper.shell",
         "org.zonekeeper.fencing", "org.zonekeeper.fencing-support", "org.zonekeeper.fencing-ipmi",
         "org.zonekeeper.fencing-redfish", "org.zonekeeper.fencing-ilo", "org.zonekeeper.fencing-drac",
-        "org.zonekeeper.fencing-fence-agent"
+        "org.zonekeeper.fencing-fence-agent", "org.zonekeeper.monitor", "org.zonekeeper.ha",
+        "org.zonekeeper.agent-connector"
     };
 
     @Inject

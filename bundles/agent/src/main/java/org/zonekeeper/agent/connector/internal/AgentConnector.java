@@ -2,12 +2,16 @@ package org.zonekeeper.agent.connector.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,59 +24,56 @@ import org.zonekeeper.api.VmmDriver;
 import org.zonekeeper.api.ZoneException;
 
 /**
- * Probes hosts and deploys VMs through their node agents. A configuration that does not check out (no token) keeps
- * the services registered: every call then fails with that one-line reason, so monitoring says why.
+ * Probes hosts and deploys VMs through their node agents. The HostProbe and VmmDriver services exist only while the
+ * configuration checks out (a readable token): without them nothing is monitored, which the log says in one line,
+ * rather than every host being declared in ERROR for a front-end misconfiguration.
  */
-@Component(service = {HostProbe.class, VmmDriver.class}, configurationPid = AgentConfig.PID)
+@Component(service = {}, immediate = true, configurationPid = AgentConfig.PID)
 @Designate(ocd = AgentConfig.class)
-public final class AgentConnector implements HostProbe, VmmDriver {
+public final class AgentConnector {
     private static final Logger LOG = LoggerFactory.getLogger(AgentConnector.class);
 
-    private final AgentClient client;
-    private final String problem;
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
-    public AgentConnector(Map<String, Object> properties) {
-        AgentClient built = null;
-        String refused = null;
+    public AgentConnector(BundleContext context, Map<String, Object> properties) {
+        AgentClient client;
         try {
-            built = new AgentClient(AgentSettings.parse(properties, Path.of(System.getProperty("karaf.home", "."))));
+            client = new AgentClient(AgentSettings.parse(properties, Path.of(System.getProperty("karaf.home", "."))));
         } catch (ZoneException e) {
-            refused = e.getMessage();
-            LOG.error("{}", refused);
+            LOG.warn("{}: hosts are not monitored and no VM is deployed until this is fixed", e.getMessage());
+            return;
         }
-        this.client = built;
-        this.problem = refused;
+        registrations.add(context.registerService(HostProbe.class, new Probe(client), null));
+        registrations.add(context.registerService(VmmDriver.class, new Driver(client), null));
     }
 
-    private AgentClient client() {
-        if (client == null) {
-            throw new ZoneException(problem);
-        }
-        return client;
+    @Deactivate
+    void deactivate() {
+        registrations.forEach(ServiceRegistration::unregister);
     }
 
-    @Override
-    public CompletionStage<HostReport> probe(Host host, Duration timeout) {
-        try {
-            return client().health(host, timeout);
-        } catch (ZoneException e) {
-            return CompletableFuture.failedFuture(e);
+    private record Probe(AgentClient client) implements HostProbe {
+        @Override
+        public CompletionStage<HostReport> probe(Host host, Duration timeout) {
+            return client.health(host, timeout);
         }
     }
 
-    @Override
-    public VmState deploy(Host host, Vm vm) {
-        return client().deploy(host, vm);
-    }
+    private record Driver(AgentClient client) implements VmmDriver {
+        @Override
+        public VmState deploy(Host host, Vm vm) {
+            return client.deploy(host, vm);
+        }
 
-    @Override
-    public void stop(Host host, Vm vm) {
-        client().stop(host, vm);
-    }
+        @Override
+        public void stop(Host host, Vm vm) {
+            client.stop(host, vm);
+        }
 
-    @Override
-    public VmState status(Host host, Vm vm) {
-        return client().status(host, vm);
+        @Override
+        public VmState status(Host host, Vm vm) {
+            return client.status(host, vm);
+        }
     }
 }
