@@ -33,7 +33,7 @@ import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.api.fencing.FencingService;
 
 /**
- * The built-in host-error workflow, on the leader only. Each second it compares every host's replicated state with
+ * The built-in host-error workflow and the deployment of waiting VMs, on the leader only. Each second it compares every host's replicated state with
  * what should happen next and starts that step (at most one per host, at most max.concurrent hosts):
  * ERROR for wait.cycles monitoring cycles → FENCING → (power-off confirmed) FENCED → VMs moved → recovery ended;
  * FENCE_FAILED → FENCING again after a growing pause. Every step is written through Raft before it is acted on, so
@@ -50,6 +50,8 @@ public final class RecoveryController {
     private final HaSettings settings;
     private final Fencing fencing;
     private final Redeploy redeploy;
+    private final Deployments deployments;
+    private final Set<Long> deploying = ConcurrentHashMap.newKeySet();
     private final Set<Long> busy = ConcurrentHashMap.newKeySet();
     private final ExecutorService steps;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -67,6 +69,7 @@ public final class RecoveryController {
         this.settings = HaSettings.parse(properties, monitoringInterval(configurations));
         this.fencing = new Fencing(hosts, recoveries, fencing, settings);
         this.redeploy = new Redeploy(hosts, vms, recoveries, vmm, settings);
+        this.deployments = new Deployments(hosts, vms, vmm);
         this.steps = Executors.newFixedThreadPool(settings.maxConcurrent(), r -> {
             Thread t = new Thread(r, "zonekeeper-ha-step");
             t.setDaemon(true);
@@ -96,6 +99,7 @@ public final class RecoveryController {
 
     private void tick() {
         try {
+            deployments.waiting().forEach(this::deploy);
             if (settings.mode() == HaSettings.Mode.HOOK) {
                 return;
             }
@@ -138,6 +142,27 @@ public final class RecoveryController {
             }) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    private void deploy(org.zonekeeper.api.Vm vm) {
+        if (!deploying.add(vm.id())) {
+            return;
+        }
+        try {
+            steps.execute(() -> {
+                try {
+                    deployments.deploy(vm);
+                } catch (ZoneException e) {
+                    LOG.warn("VM {} not deployed yet: {}", vm.name(), e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.error("VM {}: deploy failed", vm.name(), e);
+                } finally {
+                    deploying.remove(vm.id());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            deploying.remove(vm.id());
+        }
     }
 
     private void start(Host host, Runnable step) {

@@ -1,0 +1,65 @@
+package org.zonekeeper.ha.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostService;
+import org.zonekeeper.api.HostState;
+import org.zonekeeper.api.ReadMode;
+import org.zonekeeper.api.Vm;
+import org.zonekeeper.api.VmService;
+import org.zonekeeper.api.VmState;
+import org.zonekeeper.api.VmmDriver;
+import org.zonekeeper.api.ZoneException;
+
+/**
+ * Starts the VMs that wait for it: PENDING ones are placed by the scheduler (through Raft) and deployed; DEPLOYING
+ * ones on a MONITORED host are deployed (again: the agent's deploy is idempotent, so a deploy a previous leader
+ * started is simply finished).
+ */
+final class Deployments {
+    private static final Logger LOG = LoggerFactory.getLogger(Deployments.class);
+
+    private final HostService hosts;
+    private final VmService vms;
+    private final VmmDriver vmm;
+
+    Deployments(HostService hosts, VmService vms, VmmDriver vmm) {
+        this.hosts = hosts;
+        this.vms = vms;
+        this.vmm = vmm;
+    }
+
+    /** The VMs that need a deploy now. */
+    List<Vm> waiting() {
+        List<Host> all = hosts.list(ReadMode.LOCAL);
+        return vms.list(ReadMode.LOCAL).stream().filter(v -> v.state() == VmState.PENDING
+                || (v.state() == VmState.DEPLOYING && all.stream().anyMatch(h -> h.id() == v.hostId()
+                        && h.state() == HostState.MONITORED))).toList();
+    }
+
+    void deploy(Vm vm) {
+        List<Host> all = hosts.list(ReadMode.LOCAL);
+        Vm placed = vm;
+        if (vm.state() == VmState.PENDING) {
+            Optional<Host> target = Scheduler.place(vm, all, vms.list(ReadMode.LOCAL));
+            if (target.isEmpty()) {
+                LOG.debug("VM {}: no host has room yet", vm.name());
+                return;
+            }
+            placed = vms.place(vm.name(), target.get().name(), Set.of(VmState.PENDING));
+        }
+        Vm toStart = placed;
+        Host host = all.stream().filter(h -> h.id() == toStart.hostId()).findFirst()
+                .orElseThrow(() -> new ZoneException("VM " + toStart.name() + ": its host is gone"));
+        VmState state = vmm.deploy(host, toStart);
+        if (state == VmState.RUNNING) {
+            vms.setState(toStart.name(), Set.of(VmState.DEPLOYING), VmState.RUNNING, host.id());
+        }
+        LOG.info("VM {} deployed on {}: {}", toStart.name(), host.name(), state);
+    }
+}
