@@ -2,152 +2,408 @@ package org.zonekeeper.fencing.drac.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import org.zonekeeper.api.fencing.FenceDevice;
 import org.zonekeeper.api.fencing.FencingException;
 import org.zonekeeper.api.fencing.FencingException.Kind;
 import org.zonekeeper.api.fencing.PowerState;
-import org.zonekeeper.api.fencing.Secret;
 import org.zonekeeper.api.fencing.Verification;
 import org.zonekeeper.fencing.testkit.Chassis;
 import org.zonekeeper.fencing.testkit.RacadmEmulator;
+import org.zonekeeper.fencing.testkit.RacadmEmulator.Flavour;
 import org.zonekeeper.fencing.testkit.RedfishEmulator;
 import org.zonekeeper.fencing.testkit.SelfSignedCertificate;
 
 /** The drac driver against the racadm emulator (proven with fence_drac5) and, in redfish mode, the Redfish one. */
 public class DracDriverTest {
-    private static final String PASSWORD = "calvin-9";
+    private static final String USER = "root";
+    private static final String PASSWORD = "Drac-pw-5521";
+    private static final String WRONG_PASSWORD = "Drac-wrong-8830";
 
     @Rule
     public TemporaryFolder dir = new TemporaryFolder();
 
     private final Chassis server = new Chassis();
-    private final Chassis blade = new Chassis();
+    private final List<String> messages = new ArrayList<>();
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+    private final List<RacadmEmulator> emulators = new ArrayList<>();
+    private DracDriver driver;
     private RacadmEmulator drac;
-    private final DracDriver driver = new DracDriver();
 
     @Before
-    public void start() throws Exception {
-        drac = new RacadmEmulator(Map.of("", server, "server-2", blade), "root", PASSWORD)
-                .start(dir.getRoot().toPath().resolve("hostkey.ser"));
+    public void start() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(new Tee(originalErr, log), true, StandardCharsets.UTF_8));
+        driver = new DracDriver();
     }
 
     @After
-    public void stop() throws Exception {
-        drac.close();
+    public void stopAndCheckNoSecretLeaked() {
+        driver.deactivate();
+        emulators.forEach(RacadmEmulator::stop);
+        System.setErr(originalErr);
+        String text = log.toString(StandardCharsets.UTF_8) + String.join("\n", messages);
+        assertFalse("a password reached the log or a message", text.contains(PASSWORD)
+                || text.contains(WRONG_PASSWORD));
     }
 
-    private FenceDevice device(int port, String password, Verification verification, String... options) {
-        Map<String, String> map = new HashMap<>();
-        for (int i = 0; i < options.length; i += 2) {
-            map.put(options[i], options[i + 1]);
+    /** Starts {@code emulator} as the DRAC under test and returns a device for it. */
+    private TestDevices start(RacadmEmulator emulator) throws IOException {
+        emulators.add(emulator.start());
+        drac = emulator;
+        return device();
+    }
+
+    /** A device for the DRAC under test (an iDRAC serving {@link #server}, started on first use). */
+    private TestDevices device() throws IOException {
+        if (drac == null) {
+            return start(RacadmEmulator.of(Flavour.IDRAC, server, USER, PASSWORD));
         }
-        return new FenceDevice("drac-7", "drac", "127.0.0.1", port, "root", Secret.of(password), map,
-                Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ZERO, 0, verification, Map.of());
+        return new TestDevices(drac.port(), USER, PASSWORD, TestDevices.pinned(drac.hostKeyFingerprint()));
     }
 
-    private FenceDevice device(String... options) throws Exception {
-        return device(drac.port(), PASSWORD, pinned(drac.hostKeyFingerprint()), options);
+    private RacadmEmulator other() throws IOException {
+        RacadmEmulator other = RacadmEmulator.of(Flavour.IDRAC, new Chassis(), USER, "other-pw").start();
+        emulators.add(other);
+        return other;
     }
 
-    private static Verification pinned(String fingerprint) {
-        return new Verification(false, null, null, fingerprint, null);
+    private String where() {
+        return "drac device drac-7 (127.0.0.1:" + drac.port() + ")";
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        void run() throws FencingException;
+    }
+
+    /** Runs a call that must fail with {@code kind}; returns its message (checked for secrets after the test). */
+    private String fails(Kind kind, Call call) {
+        try {
+            call.run();
+            fail("expected " + kind);
+            return null;
+        } catch (FencingException e) {
+            messages.add(e.getMessage());
+            assertEquals(e.getMessage(), kind, e.kind());
+            assertFalse("one line: " + e.getMessage(), e.getMessage().contains("\n"));
+            return e.getMessage();
+        }
     }
 
     @Test
-    public void statusOffOnRebootAreConfirmed() throws Exception {
-        assertEquals(PowerState.ON, driver.status(device(), ""));
-        assertEquals(PowerState.OFF, driver.off(device(), ""));
-        assertFalse(server.isOn());
-        assertEquals(PowerState.ON, driver.on(device(), ""));
-        assertEquals(PowerState.ON, driver.reboot(device(), ""));
-        assertEquals(List.of("powerdown", "powerup", "powerdown", "powerup"), drac.powerCommands());
-        driver.check(device());
-    }
-
-    @Test
-    public void offOnAHostAlreadyOffSendsNothing() throws Exception {
+    public void statusReadsThePower() throws Exception {
+        TestDevices d = device();
+        assertEquals(PowerState.ON, driver.status(d.build(), ""));
         server.setOn(false);
-        assertEquals(PowerState.OFF, driver.off(device(), ""));
-        assertTrue(drac.powerCommands().isEmpty());
+        assertEquals(PowerState.OFF, driver.status(d.build(), ""));
+        assertEquals(List.of("racadm serveraction powerstatus", "racadm serveraction powerstatus"), drac.commands());
     }
 
     @Test
-    public void aCmcBladeIsTheHostsPlug() throws Exception {
-        assertEquals(PowerState.OFF, driver.off(device(), "server-2"));
-        assertFalse(blade.isOn());
+    public void offIsConfirmedAndTheHostActionRan() throws Exception {
+        AtomicBoolean killed = new AtomicBoolean();
+        server.whenOff(() -> killed.set(true));
+        TestDevices d = device();
+        assertEquals(PowerState.OFF, driver.off(d.build(), ""));
+        assertFalse(server.isOn());
+        assertTrue(killed.get());
+        assertEquals(List.of("racadm serveraction powerstatus", "racadm serveraction powerdown",
+                "racadm serveraction powerstatus"), drac.commands());
+    }
+
+    @Test
+    public void onAndRebootEndOn() throws Exception {
+        server.setOn(false);
+        TestDevices d = device();
+        assertEquals(PowerState.ON, driver.on(d.build(), ""));
         assertTrue(server.isOn());
-        assertEquals(List.of("powerdown -m server-2"), drac.powerCommands());
-    }
-
-    @Test
-    public void aWrongPasswordIsAuth() throws Exception {
-        FencingException e = assertThrows(FencingException.class,
-                () -> driver.off(device(drac.port(), "wrong", pinned(drac.hostKeyFingerprint())), ""));
-        assertEquals(Kind.AUTH, e.kind());
-        assertEquals("drac device drac-7 (127.0.0.1:" + drac.port() + "): login refused (check username and password"
-                + " file)", e.getMessage());
+        assertEquals(PowerState.ON, driver.reboot(d.build(), ""));
         assertTrue(server.isOn());
+        assertEquals(List.of("racadm serveraction powerup", "racadm serveraction powerdown",
+                "racadm serveraction powerup"), powerActions());
+        assertEquals(3, server.powerCommands());
     }
 
     @Test
-    public void anotherHostKeyIsRefusedSayingBoth() throws Exception {
-        String wrong = "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-        FencingException e = assertThrows(FencingException.class,
-                () -> driver.off(device(drac.port(), PASSWORD, pinned(wrong)), ""));
-        assertEquals(Kind.CONFIG, e.kind());
-        assertTrue(e.getMessage(), e.getMessage().contains("host key is " + drac.hostKeyFingerprint() + ", expected "
-                + wrong));
+    public void rebootByHardresetOrPowercycleIsOneCommand() throws Exception {
+        TestDevices d = device();
+        assertEquals(PowerState.ON, driver.reboot(d.option("method", "hardreset").build(), ""));
+        assertEquals(PowerState.ON, driver.reboot(d.option("method", "powercycle").build(), ""));
+        assertEquals(List.of("racadm serveraction hardreset", "racadm serveraction powercycle"), powerActions());
         assertTrue(server.isOn());
-        assertEquals(Kind.CONFIG, assertThrows(FencingException.class,
-                () -> driver.status(device(drac.port(), PASSWORD, Verification.defaults()), "")).kind());
+        server.setOn(false);
+        assertEquals(PowerState.ON, driver.reboot(d.build(), ""));
+        assertEquals("a server that is off is powered up, not reset", "racadm serveraction powerup",
+                powerActions().get(2));
     }
 
     @Test
-    public void aBmcThatIsDownIsUnreachable() throws Exception {
-        int port = drac.port();
-        String key = drac.hostKeyFingerprint();
+    public void offOnAHostAlreadyOffSucceedsAndStaysOff() throws Exception {
+        server.setOn(false);
+        TestDevices d = device();
+        assertEquals(PowerState.OFF, driver.off(d.build(), ""));
+        assertFalse(server.isOn());
+        assertEquals(0, server.powerCommands());
+        assertTrue(powerActions().isEmpty());
+    }
+
+    @Test
+    public void aWrongPasswordIsAuthAndNamesTheDevice() throws Exception {
+        TestDevices d = device().password(WRONG_PASSWORD);
+        String message = fails(Kind.AUTH, () -> driver.off(d.build(), ""));
+        assertEquals(where() + ": login refused (check username and password)", message);
+        assertEquals("a refused password is not retried", 1, drac.failedLogins());
+        assertTrue(server.isOn());
+        assertTrue(drac.commands().isEmpty());
+        fails(Kind.AUTH, () -> driver.check(d.build()));
+    }
+
+    @Test
+    public void aDracThatIsDownIsUnreachableNeverOff() throws Exception {
+        TestDevices d = device().retries(0);
         drac.stop();
-        assertEquals(Kind.UNREACHABLE, assertThrows(FencingException.class,
-                () -> driver.status(device(port, PASSWORD, pinned(key)), "")).kind());
+        String message = fails(Kind.UNREACHABLE, () -> driver.off(d.build(), ""));
+        assertTrue(message, message.startsWith(where() + ": cannot connect"));
+        fails(Kind.UNREACHABLE, () -> driver.status(d.build(), ""));
     }
 
     @Test
-    public void aBmcThatNeverReachesOffIsATimeout() throws Exception {
+    public void aDracThatNeverReachesOffIsATimeout() throws Exception {
         server.stuck(true);
-        assertEquals(Kind.TIMEOUT, assertThrows(FencingException.class, () -> driver.off(device(), "")).kind());
+        TestDevices d = device().powerTimeout(Duration.ofSeconds(2));
+        String message = fails(Kind.TIMEOUT, () -> driver.off(d.build(), ""));
+        assertTrue(message, message.startsWith(where() + ": power state did not read OFF"));
+        assertTrue(message, message.contains("still ON"));
+        assertTrue(server.isOn());
+        assertEquals(1, server.powerCommands());
     }
 
     @Test
-    public void redfishModeDrivesAnIdrac9() throws Exception {
-        Chassis idrac = new Chassis();
-        SelfSignedCertificate cert = SelfSignedCertificate.generate(dir.getRoot().toPath(), "idrac");
-        try (RedfishEmulator redfish = new RedfishEmulator(Map.of("System.Embedded.1", idrac), "root", PASSWORD)
-                .start(cert)) {
-            FenceDevice d = device(redfish.port(), PASSWORD, new Verification(false, null, cert.sha256(), null, null),
-                    "mode", "redfish");
-            assertEquals(PowerState.OFF, driver.off(d, ""));
-            assertFalse(idrac.isOn());
-        }
+    public void aDracThatNeverAnswersIsATimeout() throws Exception {
+        TestDevices d = device().timeout(Duration.ofSeconds(1)).retries(0);
+        drac.hang(true);
+        String message = fails(Kind.TIMEOUT, () -> driver.status(d.build(), ""));
+        assertEquals(where() + ": 'racadm serveraction powerstatus' gave no answer within 1000 ms", message);
+    }
+
+    @Test
+    public void checkLogsInWithoutTouchingPower() throws Exception {
+        TestDevices d = device();
+        driver.check(d.build());
+        assertEquals(List.of("racadm serveraction powerstatus"), drac.commands());
+        assertEquals(0, server.powerCommands());
+        fails(Kind.AUTH, () -> driver.check(d.password(WRONG_PASSWORD).build()));
     }
 
     @Test
     public void badOptionsAreRefusedNamingTheKey() throws Exception {
-        assertEquals("drac device drac-7: mode: 'telnet' is neither racadm nor redfish", assertThrows(
-                FencingException.class, () -> driver.validate(device("mode", "telnet"))).getMessage());
-        assertTrue(assertThrows(FencingException.class, () -> driver.validate(device("module", "server 1")))
-                .getMessage().contains("module: 'server 1' is not a module name"));
+        TestDevices d = device().option("cipher", "3");
+        assertEquals("drac device drac-7: cipher: is not a drac option in racadm mode (method, mode, module)",
+                fails(Kind.CONFIG, () -> driver.validate(d.build())));
+        TestDevices e = device().option("mode", "ipmi");
+        assertEquals("drac device drac-7: mode: 'ipmi' is neither racadm nor redfish",
+                fails(Kind.CONFIG, () -> driver.validate(e.build())));
+        TestDevices method = device().option("method", "cycle");
+        assertTrue(fails(Kind.CONFIG, () -> driver.status(method.build(), ""))
+                .contains("method: 'cycle' is not onoff, powercycle or hardreset"));
+        TestDevices module = device().option("module", "server 1;reboot");
+        assertTrue(fails(Kind.CONFIG, () -> driver.status(module.build(), ""))
+                .contains("module: 'server 1;reboot' is not a module name"));
+        TestDevices plain = device();
+        assertTrue(fails(Kind.CONFIG, () -> driver.off(plain.build(), "server-1; racadm racreset"))
+                .contains("plug 'server-1; racadm racreset' is not a CMC module name"));
+        TestDevices f = device().option("mode", "redfish").option("module", "server-1");
+        assertTrue(fails(Kind.CONFIG, () -> driver.validate(f.build()))
+                .contains("module: is not a drac option in redfish mode (mode, reboot, system)"));
+        assertTrue(drac.commands().isEmpty());
+    }
+
+    @Test
+    public void withoutAHostKeyToCheckNothingIsContacted() throws Exception {
+        TestDevices d = device().verification(Verification.defaults());
+        String message = fails(Kind.CONFIG, () -> driver.validate(d.build()));
+        assertEquals("drac device drac-7: no SSH host key to check the DRAC against: set ssh.host-key (SHA256:... "
+                + "as ssh-keygen -l prints it) or ssh.known-hosts", message);
+        assertEquals(message, fails(Kind.CONFIG, () -> driver.off(d.build(), "")));
+        assertTrue(fails(Kind.CONFIG, () -> driver.status(d.verification(TestDevices.pinned("AA:BB:CC")).build(), ""))
+                .contains("ssh.host-key: 'AA:BB:CC' is not a SHA256:... fingerprint"));
+        assertTrue(drac.commands().isEmpty());
+        assertEquals(0, drac.failedLogins());
+    }
+
+    @Test
+    public void aPinnedKeyThatDiffersIsRefusedBeforeThePasswordIsSent() throws Exception {
+        TestDevices d = device();
+        RacadmEmulator impostor = other();
+        String message = fails(Kind.CONFIG, () -> driver.off(d.verification(
+                TestDevices.pinned(impostor.hostKeyFingerprint())).build(), ""));
+        assertEquals("host key of " + where() + " is " + drac.hostKeyFingerprint() + ", expected "
+                + impostor.hostKeyFingerprint() + " (ssh.host-key)", message);
+        assertEquals(0, drac.failedLogins());
+        assertTrue(drac.commands().isEmpty());
+        assertTrue(server.isOn());
+    }
+
+    @Test
+    public void aPinAsSshKeygenPrintsItIsAccepted() throws Exception {
+        TestDevices d = device();
+        String keygenLine = "256 " + drac.hostKeyFingerprint() + " [127.0.0.1]:" + drac.port() + " (ECDSA)";
+        assertEquals(PowerState.ON, driver.status(d.verification(TestDevices.pinned(keygenLine)).build(), ""));
+    }
+
+    @Test
+    public void aKnownHostsFileIsChecked() throws Exception {
+        TestDevices d = device();
+        Path good = drac.writeKnownHosts(dir.getRoot().toPath().resolve("known_hosts"));
+        assertEquals(PowerState.ON, driver.status(d.verification(knownHosts(good)).build(), ""));
+
+        RacadmEmulator other = other();
+        String otherKey = other.knownHostsLine().substring(other.knownHostsLine().indexOf(' '));
+        Path changed = Files.writeString(dir.getRoot().toPath().resolve("changed"), "[127.0.0.1]:" + drac.port()
+                + otherKey + "\n");
+        String message = fails(Kind.CONFIG, () -> driver.status(d.verification(knownHosts(changed)).build(), ""));
+        assertEquals("host key of " + where() + " is " + drac.hostKeyFingerprint() + ", expected "
+                + other.hostKeyFingerprint() + " (" + changed + ")", message);
+
+        Path unrelated = other.writeKnownHosts(dir.getRoot().toPath().resolve("unrelated"));
+        message = fails(Kind.CONFIG, () -> driver.status(d.verification(knownHosts(unrelated)).build(), ""));
+        assertEquals("host key of " + where() + " (" + drac.hostKeyFingerprint() + ") is not in " + unrelated
+                + " (ssh.known-hosts)", message);
+        assertEquals(1, drac.commands().size());
+        assertEquals(0, drac.failedLogins());
+    }
+
+    @Test
+    public void insecureSkipsTheCheckButWarnsEachTime() throws Exception {
+        TestDevices d = device().verification(new Verification(true, null, null, null, null));
+        assertEquals(PowerState.ON, driver.status(d.build(), ""));
+        assertEquals(PowerState.ON, driver.status(d.build(), ""));
+        String text = log.toString(StandardCharsets.UTF_8);
+        String warning = "drac device drac-7: SSH host key " + drac.hostKeyFingerprint() + " of " + where()
+                + " not checked (tls.insecure=true)";
+        assertEquals(text, 2, text.split(java.util.regex.Pattern.quote(warning), -1).length - 1);
+    }
+
+    @Test
+    public void aCmcModuleIsThePlugOrTheModuleOption() throws Exception {
+        Chassis blade1 = new Chassis();
+        Map<String, Chassis> modules = new LinkedHashMap<>();
+        modules.put("server-1", blade1);
+        modules.put("server-2", server);
+        TestDevices d = start(RacadmEmulator.cmc(modules, USER, PASSWORD)).host("web-1", "server-2");
+
+        assertEquals(PowerState.OFF, driver.off(d.build(), "server-2"));
+        assertFalse(server.isOn());
+        assertTrue(blade1.isOn());
+        assertTrue(drac.commands().contains("racadm serveraction -m server-2 powerdown"));
+
+        driver.check(d.build());
+        assertEquals("check reads the first mapped module", "racadm serveraction -m server-2 powerstatus",
+                drac.commands().get(drac.commands().size() - 1));
+
+        assertEquals(PowerState.OFF, driver.off(device().option("module", "server-1").build(), ""));
+        assertFalse(blade1.isOn());
+        assertTrue(drac.commands().contains("racadm serveraction -m server-1 powerdown"));
+
+        TestDevices once = device().retries(0);
+        assertEquals(where() + ": 'racadm serveraction powerstatus' answered 'ERROR: The -m option is required: "
+                + "specify a server module (for example -m server-1).'",
+                fails(Kind.PROTOCOL, () -> driver.status(once.build(), "")));
+        assertTrue(fails(Kind.PROTOCOL, () -> driver.status(once.build(), "server-9"))
+                .contains("answered 'ERROR: Invalid module: server-9'"));
+    }
+
+    @Test
+    public void redfishModeDrivesAnIdracThroughTheRedfishClient() throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.generate(dir.getRoot().toPath(), "idrac");
+        RedfishEmulator idrac = new RedfishEmulator(Map.of("System.Embedded.1", server), USER, PASSWORD)
+                .start(certificate);
+        try {
+            TestDevices d = new TestDevices(idrac.port(), USER, PASSWORD,
+                    new Verification(false, null, certificate.sha256(), null, null)).option("mode", "redfish");
+            driver.validate(d.build());
+            assertEquals(PowerState.ON, driver.status(d.build(), ""));
+            assertEquals(PowerState.OFF, driver.off(d.build(), ""));
+            assertFalse(server.isOn());
+            assertEquals(List.of("ForceOff"), idrac.resets());
+            String message = fails(Kind.AUTH, () -> driver.on(d.password(WRONG_PASSWORD).build(), ""));
+            assertTrue(message, message.startsWith("drac device drac-7 (127.0.0.1:" + idrac.port() + ")"));
+        } finally {
+            idrac.stop();
+        }
+    }
+
+    @Test
+    public void deactivateStopsTheSshClient() throws Exception {
+        TestDevices d = device();
+        driver.status(d.build(), "");
+        assertTrue(sshClientThreads() > 0);
+        driver.deactivate();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sshClientThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, sshClientThreads());
+        driver = new DracDriver();
+    }
+
+    private static long sshClientThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().contains("SshClient")).count();
+    }
+
+    private List<String> powerActions() {
+        return drac.commands().stream().filter(c -> !c.endsWith("powerstatus")).toList();
+    }
+
+    private static Verification knownHosts(Path file) {
+        return new Verification(false, null, null, null, file);
+    }
+
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            a.write(c);
+            synchronized (b) {
+                b.write(c);
+            }
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            synchronized (b) {
+                b.write(buf, off, len);
+            }
+        }
     }
 }
