@@ -145,44 +145,32 @@ public final class RecoveryController {
     }
 
     private void deploy(org.zonekeeper.api.Vm vm) {
-        if (!deploying.add(vm.id())) {
-            return;
-        }
-        try {
-            steps.execute(() -> {
-                try {
-                    deployments.deploy(vm);
-                } catch (ZoneException e) {
-                    LOG.warn("VM {} not deployed yet: {}", vm.name(), e.getMessage());
-                } catch (RuntimeException e) {
-                    LOG.error("VM {}: deploy failed", vm.name(), e);
-                } finally {
-                    deploying.remove(vm.id());
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            deploying.remove(vm.id());
-        }
+        once(deploying, vm.id(), "VM " + vm.name(), () -> deployments.deploy(vm));
     }
 
     private void start(Host host, Runnable step) {
-        if (!busy.add(host.id())) {
+        once(busy, host.id(), "host " + host.name(), step);
+    }
+
+    /** Runs {@code work} on the step pool unless work for the same key is still running. */
+    private void once(Set<Long> running, long key, String what, Runnable work) {
+        if (!running.add(key)) {
             return;
         }
         try {
             steps.execute(() -> {
                 try {
-                    step.run();
+                    work.run();
                 } catch (ZoneException e) {
-                    LOG.warn("host {}: recovery step not done: {}", host.name(), e.getMessage());
+                    LOG.warn("{}: step not done yet: {}", what, e.getMessage());
                 } catch (RuntimeException e) {
-                    LOG.error("host {}: recovery step failed", host.name(), e);
+                    LOG.error("{}: step failed", what, e);
                 } finally {
-                    busy.remove(host.id());
+                    running.remove(key);
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            busy.remove(host.id());
+            running.remove(key);
         }
     }
 }

@@ -10,11 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.api.HostState;
@@ -23,7 +21,6 @@ import org.zonekeeper.api.VmSpec;
 import org.zonekeeper.api.VmState;
 import org.zonekeeper.api.ZoneEvent;
 import org.zonekeeper.api.ZoneException;
-import org.zonekeeper.store.DatabaseSettings;
 import org.zonekeeper.store.ZoneDatabase;
 import org.zonekeeper.store.ZoneTransaction;
 
@@ -31,14 +28,13 @@ import org.zonekeeper.store.ZoneTransaction;
 public class HaRulesTest {
 
     @Rule
-    public TemporaryFolder folder = new TemporaryFolder();
+    public AppliedDatabase applied = new AppliedDatabase();
 
     private ZoneDatabase db;
-    private long index;
 
     @Before
     public void open() {
-        db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()));
+        db = applied.db();
         apply(tx -> ZoneRules.createHost(tx, new HostSpec("kvm-1", "c", 800, 8192, "kvm", "kvm"), 1));
         apply(tx -> ZoneRules.createHost(tx, new HostSpec("kvm-2", "c", 800, 8192, "kvm", "kvm"), 1));
         apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.INIT), HostState.MONITORED, 2));
@@ -46,13 +42,8 @@ public class HaRulesTest {
         apply(tx -> ZoneRules.createVm(tx, new VmSpec("web", 100, 512, 0, "", "kvm-1"), 3));
     }
 
-    @After
-    public void close() {
-        db.close();
-    }
-
     private <T> T apply(Function<ZoneTransaction, T> work) {
-        return db.apply(++index, work);
+        return applied.apply(work);
     }
 
     private void fence(String host) {

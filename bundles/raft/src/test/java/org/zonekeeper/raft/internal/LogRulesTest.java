@@ -5,18 +5,15 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.function.Function;
 
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.api.HookExecution;
 import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.ZoneEvent;
 import org.zonekeeper.raft.internal.command.FinishHookExecution;
 import org.zonekeeper.raft.internal.command.RecordRecovery;
-import org.zonekeeper.store.DatabaseSettings;
 import org.zonekeeper.store.ZoneDatabase;
 import org.zonekeeper.store.ZoneTransaction;
 
@@ -24,24 +21,18 @@ import org.zonekeeper.store.ZoneTransaction;
 public class LogRulesTest {
 
     @Rule
-    public TemporaryFolder folder = new TemporaryFolder();
+    public AppliedDatabase applied = new AppliedDatabase();
 
     private ZoneDatabase db;
-    private long index;
 
     @Before
     public void open() {
-        db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()));
+        db = applied.db();
         apply(tx -> ZoneRules.createHost(tx, new HostSpec("kvm-1", "c", 800, 8192, "kvm", "kvm"), 1));
     }
 
-    @After
-    public void close() {
-        db.close();
-    }
-
     private <T> T apply(Function<ZoneTransaction, T> work) {
-        return db.apply(++index, work);
+        return applied.apply(work);
     }
 
     @Test
