@@ -29,10 +29,12 @@ import org.zonekeeper.api.fencing.FencingException.Kind;
 import org.zonekeeper.api.fencing.PowerState;
 import org.zonekeeper.api.fencing.Verification;
 import org.zonekeeper.fencing.testkit.Chassis;
+import org.zonekeeper.fencing.testkit.FenceDeviceBuilder;
 import org.zonekeeper.fencing.testkit.RacadmEmulator;
 import org.zonekeeper.fencing.testkit.RacadmEmulator.Flavour;
 import org.zonekeeper.fencing.testkit.RedfishEmulator;
 import org.zonekeeper.fencing.testkit.SelfSignedCertificate;
+import org.zonekeeper.fencing.testkit.TeeOutputStream;
 
 /** The drac driver against the racadm emulator (proven with fence_drac5) and, in redfish mode, the Redfish one. */
 public class DracDriverTest {
@@ -54,7 +56,7 @@ public class DracDriverTest {
     @Before
     public void start() {
         originalErr = System.err;
-        System.setErr(new PrintStream(new Tee(originalErr, log), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new TeeOutputStream(originalErr, log), true, StandardCharsets.UTF_8));
         driver = new DracDriver();
     }
 
@@ -69,18 +71,18 @@ public class DracDriverTest {
     }
 
     /** Starts {@code emulator} as the DRAC under test and returns a device for it. */
-    private TestDevices start(RacadmEmulator emulator) throws IOException {
+    private FenceDeviceBuilder start(RacadmEmulator emulator) throws IOException {
         emulators.add(emulator.start());
         drac = emulator;
         return device();
     }
 
     /** A device for the DRAC under test (an iDRAC serving {@link #server}, started on first use). */
-    private TestDevices device() throws IOException {
+    private FenceDeviceBuilder device() throws IOException {
         if (drac == null) {
             return start(RacadmEmulator.of(Flavour.IDRAC, server, USER, PASSWORD));
         }
-        return new TestDevices(drac.port(), USER, PASSWORD, TestDevices.pinned(drac.hostKeyFingerprint()));
+        return new FenceDeviceBuilder("drac", "drac-7", drac.port(), USER, PASSWORD, pinned(drac.hostKeyFingerprint()));
     }
 
     private RacadmEmulator other() throws IOException {
@@ -114,7 +116,7 @@ public class DracDriverTest {
 
     @Test
     public void statusReadsThePower() throws Exception {
-        TestDevices d = device();
+        FenceDeviceBuilder d = device();
         assertEquals(PowerState.ON, driver.status(d.build(), ""));
         server.setOn(false);
         assertEquals(PowerState.OFF, driver.status(d.build(), ""));
@@ -125,7 +127,7 @@ public class DracDriverTest {
     public void offIsConfirmedAndTheHostActionRan() throws Exception {
         AtomicBoolean killed = new AtomicBoolean();
         server.whenOff(() -> killed.set(true));
-        TestDevices d = device();
+        FenceDeviceBuilder d = device();
         assertEquals(PowerState.OFF, driver.off(d.build(), ""));
         assertFalse(server.isOn());
         assertTrue(killed.get());
@@ -136,7 +138,7 @@ public class DracDriverTest {
     @Test
     public void onAndRebootEndOn() throws Exception {
         server.setOn(false);
-        TestDevices d = device();
+        FenceDeviceBuilder d = device();
         assertEquals(PowerState.ON, driver.on(d.build(), ""));
         assertTrue(server.isOn());
         assertEquals(PowerState.ON, driver.reboot(d.build(), ""));
@@ -148,7 +150,7 @@ public class DracDriverTest {
 
     @Test
     public void rebootByHardresetOrPowercycleIsOneCommand() throws Exception {
-        TestDevices d = device();
+        FenceDeviceBuilder d = device();
         assertEquals(PowerState.ON, driver.reboot(d.option("method", "hardreset").build(), ""));
         assertEquals(PowerState.ON, driver.reboot(d.option("method", "powercycle").build(), ""));
         assertEquals(List.of("racadm serveraction hardreset", "racadm serveraction powercycle"), powerActions());
@@ -162,7 +164,7 @@ public class DracDriverTest {
     @Test
     public void offOnAHostAlreadyOffSucceedsAndStaysOff() throws Exception {
         server.setOn(false);
-        TestDevices d = device();
+        FenceDeviceBuilder d = device();
         assertEquals(PowerState.OFF, driver.off(d.build(), ""));
         assertFalse(server.isOn());
         assertEquals(0, server.powerCommands());
@@ -171,7 +173,7 @@ public class DracDriverTest {
 
     @Test
     public void aWrongPasswordIsAuthAndNamesTheDevice() throws Exception {
-        TestDevices d = device().password(WRONG_PASSWORD);
+        FenceDeviceBuilder d = device().password(WRONG_PASSWORD);
         String message = fails(Kind.AUTH, () -> driver.off(d.build(), ""));
         assertEquals(where() + ": login refused (check username and password)", message);
         assertEquals("a refused password is not retried", 1, drac.failedLogins());
@@ -182,7 +184,7 @@ public class DracDriverTest {
 
     @Test
     public void aDracThatIsDownIsUnreachableNeverOff() throws Exception {
-        TestDevices d = device().retries(0);
+        FenceDeviceBuilder d = device().retries(0);
         drac.stop();
         String message = fails(Kind.UNREACHABLE, () -> driver.off(d.build(), ""));
         assertTrue(message, message.startsWith(where() + ": cannot connect"));
@@ -192,7 +194,7 @@ public class DracDriverTest {
     @Test
     public void aDracThatNeverReachesOffIsATimeout() throws Exception {
         server.stuck(true);
-        TestDevices d = device().powerTimeout(Duration.ofSeconds(2));
+        FenceDeviceBuilder d = device().powerTimeout(Duration.ofSeconds(2));
         String message = fails(Kind.TIMEOUT, () -> driver.off(d.build(), ""));
         assertTrue(message, message.startsWith(where() + ": power state did not read OFF"));
         assertTrue(message, message.contains("still ON"));
@@ -202,7 +204,7 @@ public class DracDriverTest {
 
     @Test
     public void aDracThatNeverAnswersIsATimeout() throws Exception {
-        TestDevices d = device().timeout(Duration.ofSeconds(1)).retries(0);
+        FenceDeviceBuilder d = device().timeout(Duration.ofSeconds(1)).retries(0);
         drac.hang(true);
         String message = fails(Kind.TIMEOUT, () -> driver.status(d.build(), ""));
         assertEquals(where() + ": 'racadm serveraction powerstatus' gave no answer within 1000 ms", message);
@@ -210,7 +212,7 @@ public class DracDriverTest {
 
     @Test
     public void checkLogsInWithoutTouchingPower() throws Exception {
-        TestDevices d = device();
+        FenceDeviceBuilder d = device();
         driver.check(d.build());
         assertEquals(List.of("racadm serveraction powerstatus"), drac.commands());
         assertEquals(0, server.powerCommands());
@@ -219,22 +221,22 @@ public class DracDriverTest {
 
     @Test
     public void badOptionsAreRefusedNamingTheKey() throws Exception {
-        TestDevices d = device().option("cipher", "3");
+        FenceDeviceBuilder d = device().option("cipher", "3");
         assertEquals("drac device drac-7: cipher: is not a drac option in racadm mode (method, mode, module)",
                 fails(Kind.CONFIG, () -> driver.validate(d.build())));
-        TestDevices e = device().option("mode", "ipmi");
+        FenceDeviceBuilder e = device().option("mode", "ipmi");
         assertEquals("drac device drac-7: mode: 'ipmi' is neither racadm nor redfish",
                 fails(Kind.CONFIG, () -> driver.validate(e.build())));
-        TestDevices method = device().option("method", "cycle");
+        FenceDeviceBuilder method = device().option("method", "cycle");
         assertTrue(fails(Kind.CONFIG, () -> driver.status(method.build(), ""))
                 .contains("method: 'cycle' is not onoff, powercycle or hardreset"));
-        TestDevices module = device().option("module", "server 1;reboot");
+        FenceDeviceBuilder module = device().option("module", "server 1;reboot");
         assertTrue(fails(Kind.CONFIG, () -> driver.status(module.build(), ""))
                 .contains("module: 'server 1;reboot' is not a module name"));
-        TestDevices plain = device();
+        FenceDeviceBuilder plain = device();
         assertTrue(fails(Kind.CONFIG, () -> driver.off(plain.build(), "server-1; racadm racreset"))
                 .contains("plug 'server-1; racadm racreset' is not a CMC module name"));
-        TestDevices f = device().option("mode", "redfish").option("module", "server-1");
+        FenceDeviceBuilder f = device().option("mode", "redfish").option("module", "server-1");
         assertTrue(fails(Kind.CONFIG, () -> driver.validate(f.build()))
                 .contains("module: is not a drac option in redfish mode (mode, reboot, system)"));
         assertTrue(drac.commands().isEmpty());
@@ -242,12 +244,12 @@ public class DracDriverTest {
 
     @Test
     public void withoutAHostKeyToCheckNothingIsContacted() throws Exception {
-        TestDevices d = device().verification(Verification.defaults());
+        FenceDeviceBuilder d = device().verification(Verification.defaults());
         String message = fails(Kind.CONFIG, () -> driver.validate(d.build()));
         assertEquals("drac device drac-7: no SSH host key to check the DRAC against: set ssh.host-key (SHA256:... "
                 + "as ssh-keygen -l prints it) or ssh.known-hosts", message);
         assertEquals(message, fails(Kind.CONFIG, () -> driver.off(d.build(), "")));
-        assertTrue(fails(Kind.CONFIG, () -> driver.status(d.verification(TestDevices.pinned("AA:BB:CC")).build(), ""))
+        assertTrue(fails(Kind.CONFIG, () -> driver.status(d.verification(pinned("AA:BB:CC")).build(), ""))
                 .contains("ssh.host-key: 'AA:BB:CC' is not a SHA256:... fingerprint"));
         assertTrue(drac.commands().isEmpty());
         assertEquals(0, drac.failedLogins());
@@ -255,10 +257,10 @@ public class DracDriverTest {
 
     @Test
     public void aPinnedKeyThatDiffersIsRefusedBeforeThePasswordIsSent() throws Exception {
-        TestDevices d = device();
+        FenceDeviceBuilder d = device();
         RacadmEmulator impostor = other();
         String message = fails(Kind.CONFIG, () -> driver.off(d.verification(
-                TestDevices.pinned(impostor.hostKeyFingerprint())).build(), ""));
+                pinned(impostor.hostKeyFingerprint())).build(), ""));
         assertEquals("host key of " + where() + " is " + drac.hostKeyFingerprint() + ", expected "
                 + impostor.hostKeyFingerprint() + " (ssh.host-key)", message);
         assertEquals(0, drac.failedLogins());
@@ -268,14 +270,14 @@ public class DracDriverTest {
 
     @Test
     public void aPinAsSshKeygenPrintsItIsAccepted() throws Exception {
-        TestDevices d = device();
+        FenceDeviceBuilder d = device();
         String keygenLine = "256 " + drac.hostKeyFingerprint() + " [127.0.0.1]:" + drac.port() + " (ECDSA)";
-        assertEquals(PowerState.ON, driver.status(d.verification(TestDevices.pinned(keygenLine)).build(), ""));
+        assertEquals(PowerState.ON, driver.status(d.verification(pinned(keygenLine)).build(), ""));
     }
 
     @Test
     public void aKnownHostsFileIsChecked() throws Exception {
-        TestDevices d = device();
+        FenceDeviceBuilder d = device();
         Path good = drac.writeKnownHosts(dir.getRoot().toPath().resolve("known_hosts"));
         assertEquals(PowerState.ON, driver.status(d.verification(knownHosts(good)).build(), ""));
 
@@ -297,7 +299,7 @@ public class DracDriverTest {
 
     @Test
     public void insecureSkipsTheCheckButWarnsEachTime() throws Exception {
-        TestDevices d = device().verification(new Verification(true, null, null, null, null));
+        FenceDeviceBuilder d = device().verification(new Verification(true, null, null, null, null));
         assertEquals(PowerState.ON, driver.status(d.build(), ""));
         assertEquals(PowerState.ON, driver.status(d.build(), ""));
         String text = log.toString(StandardCharsets.UTF_8);
@@ -312,7 +314,7 @@ public class DracDriverTest {
         Map<String, Chassis> modules = new LinkedHashMap<>();
         modules.put("server-1", blade1);
         modules.put("server-2", server);
-        TestDevices d = start(RacadmEmulator.cmc(modules, USER, PASSWORD)).host("web-1", "server-2");
+        FenceDeviceBuilder d = start(RacadmEmulator.cmc(modules, USER, PASSWORD)).host("web-1", "server-2");
 
         assertEquals(PowerState.OFF, driver.off(d.build(), "server-2"));
         assertFalse(server.isOn());
@@ -327,7 +329,7 @@ public class DracDriverTest {
         assertFalse(blade1.isOn());
         assertTrue(drac.commands().contains("racadm serveraction -m server-1 powerdown"));
 
-        TestDevices once = device().retries(0);
+        FenceDeviceBuilder once = device().retries(0);
         assertEquals(where() + ": 'racadm serveraction powerstatus' answered 'ERROR: The -m option is required: "
                 + "specify a server module (for example -m server-1).'",
                 fails(Kind.PROTOCOL, () -> driver.status(once.build(), "")));
@@ -341,7 +343,7 @@ public class DracDriverTest {
         RedfishEmulator idrac = new RedfishEmulator(Map.of("System.Embedded.1", server), USER, PASSWORD)
                 .start(certificate);
         try {
-            TestDevices d = new TestDevices(idrac.port(), USER, PASSWORD,
+            FenceDeviceBuilder d = new FenceDeviceBuilder("drac", "drac-7", idrac.port(), USER, PASSWORD,
                     new Verification(false, null, certificate.sha256(), null, null)).option("mode", "redfish");
             driver.validate(d.build());
             assertEquals(PowerState.ON, driver.status(d.build(), ""));
@@ -357,7 +359,7 @@ public class DracDriverTest {
 
     @Test
     public void deactivateStopsTheSshClient() throws Exception {
-        TestDevices d = device();
+        FenceDeviceBuilder d = device();
         driver.status(d.build(), "");
         assertTrue(sshClientThreads() > 0);
         driver.deactivate();
@@ -381,29 +383,7 @@ public class DracDriverTest {
         return new Verification(false, null, null, null, file);
     }
 
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int c) throws IOException {
-            a.write(c);
-            synchronized (b) {
-                b.write(c);
-            }
-        }
-
-        @Override
-        public void write(byte[] buf, int off, int len) throws IOException {
-            a.write(buf, off, len);
-            synchronized (b) {
-                b.write(buf, off, len);
-            }
-        }
+    private static Verification pinned(String sshHostKey) {
+        return new Verification(false, null, null, sshHostKey, null);
     }
 }

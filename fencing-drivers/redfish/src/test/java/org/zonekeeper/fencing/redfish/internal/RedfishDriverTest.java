@@ -31,9 +31,11 @@ import org.zonekeeper.api.fencing.PowerState;
 import org.zonekeeper.api.fencing.Verification;
 import org.zonekeeper.fencing.redfish.RedfishClient;
 import org.zonekeeper.fencing.testkit.Chassis;
+import org.zonekeeper.fencing.testkit.FenceDeviceBuilder;
 import org.zonekeeper.fencing.testkit.RedfishEmulator;
 import org.zonekeeper.fencing.testkit.RedfishEmulator.AlreadyInState;
 import org.zonekeeper.fencing.testkit.SelfSignedCertificate;
+import org.zonekeeper.fencing.testkit.TeeOutputStream;
 
 public class RedfishDriverTest {
     private static final String USER = "fence";
@@ -61,7 +63,7 @@ public class RedfishDriverTest {
     @Before
     public void captureLog() {
         originalErr = System.err;
-        System.setErr(new PrintStream(new Tee(originalErr, log), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new TeeOutputStream(originalErr, log), true, StandardCharsets.UTF_8));
     }
 
     @After
@@ -75,12 +77,12 @@ public class RedfishDriverTest {
                 || text.contains(WRONG_PASSWORD));
     }
 
-    private TestDevices device(Map<String, Chassis> systems) throws IOException {
+    private FenceDeviceBuilder device(Map<String, Chassis> systems) throws IOException {
         bmc = new RedfishEmulator(systems, USER, PASSWORD).start(certificate);
-        return new TestDevices(bmc, USER, PASSWORD, pinned);
+        return new FenceDeviceBuilder("redfish", "bmc-1", bmc.port(), USER, PASSWORD, pinned);
     }
 
-    private TestDevices device() throws IOException {
+    private FenceDeviceBuilder device() throws IOException {
         return device(Map.of("1", chassis));
     }
 
@@ -259,7 +261,7 @@ public class RedfishDriverTest {
         assertTrue(bmc.requests().stream().anyMatch(r -> r.path().equals("/redfish/v1/Systems/1")
                 && r.status() == 200 && r.auth().equals("basic")));
 
-        FenceDevice wrong = new TestDevices(bmc, USER, WRONG_PASSWORD, pinned).build();
+        FenceDevice wrong = new FenceDeviceBuilder("redfish", "bmc-1", bmc.port(), USER, WRONG_PASSWORD, pinned).build();
         String message = fails(Kind.AUTH, () -> {
             driver.check(wrong);
             return "check passed";
@@ -271,22 +273,22 @@ public class RedfishDriverTest {
     public void validateRefusesBadOptions() throws Exception {
         FenceDevice base = device().build();
         driver.validate(base);
-        driver.validate(new TestDevices(bmc, USER, PASSWORD, pinned).option("system", "System.Embedded.1")
+        driver.validate(new FenceDeviceBuilder("redfish", "bmc-1", bmc.port(), USER, PASSWORD, pinned).option("system", "System.Embedded.1")
                 .option("reboot", "GracefulRestart").build());
-        driver.validate(new TestDevices(bmc, USER, PASSWORD, pinned).option("system", "/redfish/v1/Systems/1")
+        driver.validate(new FenceDeviceBuilder("redfish", "bmc-1", bmc.port(), USER, PASSWORD, pinned).option("system", "/redfish/v1/Systems/1")
                 .build());
         String unknown = fails(Kind.CONFIG, () -> {
-            driver.validate(new TestDevices(bmc, USER, PASSWORD, pinned).option("cipher", "3").build());
+            driver.validate(new FenceDeviceBuilder("redfish", "bmc-1", bmc.port(), USER, PASSWORD, pinned).option("cipher", "3").build());
             return "valid";
         });
         assertEquals("redfish device bmc-1: unknown option 'cipher' (known: reboot, system)", unknown);
         String reboot = fails(Kind.CONFIG, () -> {
-            driver.validate(new TestDevices(bmc, USER, PASSWORD, pinned).option("reboot", "Nmi").build());
+            driver.validate(new FenceDeviceBuilder("redfish", "bmc-1", bmc.port(), USER, PASSWORD, pinned).option("reboot", "Nmi").build());
             return "valid";
         });
         assertTrue(reboot, reboot.contains("option reboot='Nmi'"));
         String system = fails(Kind.CONFIG, () -> {
-            driver.validate(new TestDevices(bmc, USER, PASSWORD, pinned).option("system", "a b").build());
+            driver.validate(new FenceDeviceBuilder("redfish", "bmc-1", bmc.port(), USER, PASSWORD, pinned).option("system", "a b").build());
             return "valid";
         });
         assertTrue(system, system.contains("option system='a b'"));
@@ -309,7 +311,7 @@ public class RedfishDriverTest {
         assertFalse(second.isOn());
         assertTrue(chassis.isOn());
 
-        FenceDevice first = new TestDevices(bmc, USER, PASSWORD, pinned).option("system", "/redfish/v1/Systems/1")
+        FenceDevice first = new FenceDeviceBuilder("redfish", "bmc-1", bmc.port(), USER, PASSWORD, pinned).option("system", "/redfish/v1/Systems/1")
                 .build();
         assertEquals(PowerState.ON, driver.status(first, ""));
         driver.check(d);
@@ -381,29 +383,4 @@ public class RedfishDriverTest {
     }
 
     /** Writes to the real stderr and keeps a copy. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int c) throws IOException {
-            a.write(c);
-            synchronized (b) {
-                b.write(c);
-            }
-        }
-
-        @Override
-        public void write(byte[] buf, int off, int len) throws IOException {
-            a.write(buf, off, len);
-            synchronized (b) {
-                b.write(buf, off, len);
-            }
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package org.zonekeeper.fencing.drac.internal;
+package org.zonekeeper.fencing.testkit;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -8,8 +8,10 @@ import org.zonekeeper.api.fencing.FenceDevice;
 import org.zonekeeper.api.fencing.Secret;
 import org.zonekeeper.api.fencing.Verification;
 
-/** FenceDevices for the tests: timeout 5 s, power timeout 5 s, no power wait, 1 retry, unless changed. */
-final class TestDevices {
+/** FenceDevices for driver tests on 127.0.0.1: timeout 5 s, power timeout 5 s, no power wait, 1 retry by default. */
+public final class FenceDeviceBuilder {
+    private final String driver;
+    private final String name;
     private final int port;
     private final String username;
     private String password;
@@ -20,54 +22,53 @@ final class TestDevices {
     private final Map<String, String> options = new HashMap<>();
     private final Map<String, String> hostMap = new HashMap<>();
 
-    TestDevices(int port, String username, String password, Verification verification) {
+    public FenceDeviceBuilder(String driver, String name, int port, String username, String password,
+            Verification verification) {
+        this.driver = driver;
+        this.name = name;
         this.port = port;
         this.username = username;
         this.password = password;
         this.verification = verification;
     }
 
-    static Verification pinned(String sshHostKey) {
-        return new Verification(false, null, null, sshHostKey, null);
-    }
-
-    TestDevices password(String password) {
+    public FenceDeviceBuilder password(String password) {
         this.password = password;
         return this;
     }
 
-    TestDevices verification(Verification verification) {
+    public FenceDeviceBuilder verification(Verification verification) {
         this.verification = verification;
         return this;
     }
 
-    TestDevices option(String key, String value) {
+    public FenceDeviceBuilder option(String key, String value) {
         options.put(key, value);
         return this;
     }
 
-    TestDevices host(String host, String plug) {
+    public FenceDeviceBuilder host(String host, String plug) {
         hostMap.put(host, plug);
         return this;
     }
 
-    TestDevices timeout(Duration timeout) {
+    public FenceDeviceBuilder timeout(Duration timeout) {
         this.timeout = timeout;
         return this;
     }
 
-    TestDevices powerTimeout(Duration powerTimeout) {
+    public FenceDeviceBuilder powerTimeout(Duration powerTimeout) {
         this.powerTimeout = powerTimeout;
         return this;
     }
 
-    TestDevices retries(int retries) {
+    public FenceDeviceBuilder retries(int retries) {
         this.retries = retries;
         return this;
     }
 
-    FenceDevice build() {
-        return new FenceDevice("drac-7", "drac", "127.0.0.1", port, username, Secret.of(password), options, timeout,
+    public FenceDevice build() {
+        return new FenceDevice(name, driver, "127.0.0.1", port, username, Secret.of(password), options, timeout,
                 powerTimeout, Duration.ZERO, retries, verification, hostMap);
     }
 }
