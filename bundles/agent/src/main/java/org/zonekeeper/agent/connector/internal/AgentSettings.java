@@ -19,7 +19,7 @@ record AgentSettings(int port, Secret token, Duration requestTimeout, String dis
         try {
             token = Secret.of(Files.readAllLines(tokenFile).stream().findFirst().orElse("").strip());
         } catch (IOException e) {
-            throw values.invalid("token.file", "cannot read " + tokenFile + ": " + e.getMessage());
+            throw values.invalid("token.file", "cannot read " + tokenFile + " (" + e.getClass().getSimpleName() + ")");
         }
         if (token.isEmpty()) {
             throw values.invalid("token.file", tokenFile + " is empty");
