@@ -1,0 +1,29 @@
+package org.zonekeeper.agent;
+
+import java.nio.file.Path;
+
+/** {@code java -jar zonekeeper-node-agent.jar --config agent.properties}: runs until killed. */
+public final class AgentMain {
+
+    private AgentMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2 || !args[0].equals("--config")) {
+            System.err.println("usage: java -jar zonekeeper-node-agent.jar --config FILE");
+            System.exit(2);
+        }
+        AgentSettings settings;
+        try {
+            settings = AgentSettings.load(Path.of(args[1]));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        AgentServer server = new AgentServer(settings, new ProcessVmm(settings.stateDir(), settings.hostName()));
+        System.out.println("zonekeeper node agent of " + settings.hostName() + " listening on " + settings.listenHost()
+                + ":" + server.port());
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,124 @@
+package org.zonekeeper.agent;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The agent's HTTP API (README.md): GET /v1/health, and PUT (deploy), DELETE (stop), GET (status) on /v1/vms/NAME.
+ * Every request needs {@code Authorization: Bearer TOKEN}.
+ */
+final class AgentServer implements AutoCloseable {
+    private static final String VM_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
+
+    private final AgentSettings settings;
+    private final ProcessVmm vmm;
+    private final HttpServer http;
+
+    AgentServer(AgentSettings settings, ProcessVmm vmm) throws IOException {
+        this.settings = settings;
+        this.vmm = vmm;
+        this.http = HttpServer.create(new InetSocketAddress(settings.listenHost(), settings.port()), 64);
+        http.setExecutor(Executors.newFixedThreadPool(4));
+        http.createContext("/v1/", this::handle);
+        http.start();
+    }
+
+    int port() {
+        return http.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        try {
+            if (!authorized(x)) {
+                send(x, 401, "{\"error\":\"missing or wrong bearer token\"}");
+                return;
+            }
+            String path = x.getRequestURI().getPath();
+            String method = x.getRequestMethod();
+            if (path.equals("/v1/health") && method.equals("GET")) {
+                send(x, 200, health());
+            } else if (path.startsWith("/v1/vms/") && path.substring(8).matches(VM_NAME)) {
+                vm(x, method, path.substring(8));
+            } else {
+                send(x, 404, "{\"error\":" + Json.quote("no " + method + " " + path) + "}");
+            }
+        } catch (IllegalArgumentException e) {
+            send(x, 400, "{\"error\":" + Json.quote(e.getMessage()) + "}");
+        } catch (IOException | RuntimeException e) {
+            send(x, 500, "{\"error\":" + Json.quote(String.valueOf(e)) + "}");
+        } finally {
+            x.close();
+        }
+    }
+
+    private void vm(HttpExchange x, String method, String name) throws IOException {
+        switch (method) {
+            case "PUT" -> {
+                Map<String, Object> body = Json.object(new String(x.getRequestBody().readAllBytes(),
+                        StandardCharsets.UTF_8));
+                Object disk = body.get("disk");
+                if (!(disk instanceof String d) || d.isBlank()) {
+                    throw new IllegalArgumentException("disk: a file path is required");
+                }
+                @SuppressWarnings("unchecked")
+                List<String> command = body.get("command") instanceof List<?> c ? (List<String>) c : List.of();
+                ProcessVmm.Vm vm = vmm.deploy(new VmSpec(name, number(body, "cpu"), number(body, "memoryMb"), d,
+                        command));
+                send(x, 200, json(vm));
+            }
+            case "DELETE" -> {
+                vmm.stop(name);
+                send(x, 200, json(vmm.status(name)));
+            }
+            case "GET" -> send(x, 200, json(vmm.status(name)));
+            default -> send(x, 405, "{\"error\":\"method not allowed\"}");
+        }
+    }
+
+    private static int number(Map<String, Object> body, String key) {
+        return body.get(key) instanceof Double d ? d.intValue() : 0;
+    }
+
+    private boolean authorized(HttpExchange x) {
+        String header = x.getRequestHeaders().getFirst("Authorization");
+        byte[] given = (header == null ? "" : header).getBytes(StandardCharsets.UTF_8);
+        byte[] wanted = ("Bearer " + settings.token()).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, wanted);
+    }
+
+    private String health() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        String vms = vmm.list().stream().map(AgentServer::json).collect(Collectors.joining(",", "[", "]"));
+        return "{\"host\":" + Json.quote(settings.hostName()) + ",\"time\":" + System.currentTimeMillis()
+                + ",\"cpu\":{\"cores\":" + os.getAvailableProcessors() + ",\"load1\":" + os.getSystemLoadAverage()
+                + "},\"memory\":{\"totalMb\":" + os.getTotalMemorySize() / 1048576 + ",\"freeMb\":"
+                + os.getFreeMemorySize() / 1048576 + "},\"vms\":" + vms + "}";
+    }
+
+    private static String json(ProcessVmm.Vm vm) {
+        return "{\"name\":" + Json.quote(vm.name()) + ",\"state\":" + Json.quote(vm.state()) + ",\"pid\":" + vm.pid()
+                + "}";
+    }
+
+    private static void send(HttpExchange x, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", "application/json");
+        x.sendResponseHeaders(status, bytes.length);
+        x.getResponseBody().write(bytes);
+    }
+}

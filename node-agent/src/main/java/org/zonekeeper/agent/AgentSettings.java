@@ -1,0 +1,63 @@
+package org.zonekeeper.agent;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Properties;
+import java.util.Set;
+
+/** The checked content of the agent's configuration file; a bad value is an {@link IllegalArgumentException}. */
+record AgentSettings(String listenHost, int port, String token, String hostName, Path stateDir) {
+
+    static AgentSettings load(Path file) {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage());
+        }
+        String where = file.getFileName().toString();
+        String listen = p.getProperty("listen", "0.0.0.0:8380").trim();
+        int colon = listen.lastIndexOf(':');
+        int port;
+        try {
+            port = Integer.parseInt(listen.substring(colon + 1));
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException(where + ": listen: '" + listen + "' is not HOST:PORT");
+        }
+        if (colon <= 0 || port < 1 || port > 65535) {
+            throw new IllegalArgumentException(where + ": listen: '" + listen + "' is not HOST:PORT");
+        }
+        String host = p.getProperty("host.name", "").trim();
+        if (host.isEmpty()) {
+            throw new IllegalArgumentException(where + ": host.name: is required (the host's name in the zone)");
+        }
+        Path state = Path.of(p.getProperty("state.dir", "/var/lib/zonekeeper/agent").trim());
+        return new AgentSettings(listen.substring(0, colon), port, token(where, p, file), host, state);
+    }
+
+    private static String token(String where, Properties p, Path config) {
+        String name = p.getProperty("token.file", "").trim();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException(where + ": token.file: is required");
+        }
+        Path file = config.toAbsolutePath().getParent().resolve(name);
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+            if (mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ)) {
+                throw new IllegalArgumentException(where + ": token.file: " + file + " is readable by others "
+                        + "(chmod 600 it)");
+            }
+            String token = Files.readAllLines(file).stream().findFirst().orElse("").strip();
+            if (token.isEmpty()) {
+                throw new IllegalArgumentException(where + ": token.file: " + file + " is empty");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(where + ": token.file: cannot read " + file + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.zonekeeper.agent;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.agent.guest.SharedDiskChecker;
+
+/** The agent as a real process on loopback, its VMs real processes writing to a real disk file. */
+public class NodeAgentTest {
+    private static final String TOKEN = "agent-token-1";
+
+    @Rule
+    public TemporaryFolder dir = new TemporaryFolder();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Path config;
+    private Path shared;
+    private int port;
+    private Process agent;
+
+    @Before
+    public void start() throws Exception {
+        Path home = dir.getRoot().toPath();
+        shared = Files.createDirectories(home.resolve("shared"));
+        Path token = home.resolve("agent.token");
+        Files.writeString(token, TOKEN + "\n");
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        config = home.resolve("agent.properties");
+        Files.writeString(config, "listen = 127.0.0.1:" + port + "\ntoken.file = agent.token\nhost.name = kvm-1\n"
+                + "state.dir = " + home.resolve("state") + "\n");
+        agent = launch();
+    }
+
+    private Process launch() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.zonekeeper.agent.AgentMain", "--config", config.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.getRoot().toPath().resolve("agent.log").toFile()).start();
+        for (int i = 0; i < 100; i++) {
+            try {
+                if (get("/v1/health", TOKEN).statusCode() == 200) {
+                    return p;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("agent did not answer: " + Files.readString(dir.getRoot().toPath()
+                .resolve("agent.log")));
+    }
+
+    @After
+    public void stop() {
+        if (agent != null) {
+            agent.descendants().forEach(ProcessHandle::destroyForcibly);
+            agent.destroyForcibly();
+        }
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private Map<String, Object> deploy(String vm) throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/vms/" + vm)).PUT(HttpRequest.BodyPublishers
+                .ofString("{\"cpu\": 100, \"memoryMb\": 512, \"disk\": \"" + shared.resolve(vm + ".disk") + "\"}")),
+                TOKEN);
+        assertEquals(r.body(), 200, r.statusCode());
+        return Json.object(r.body());
+    }
+
+    @Test
+    public void everyRequestNeedsTheToken() throws Exception {
+        assertEquals(401, get("/v1/health", null).statusCode());
+        assertEquals(401, get("/v1/health", "wrong").statusCode());
+        HttpResponse<String> health = get("/v1/health", TOKEN);
+        Map<String, Object> body = Json.object(health.body().replaceAll("\\{\"cores\"[^}]*\\}", "0")
+                .replaceAll("\\{\"totalMb\"[^}]*\\}", "0").replaceAll("\\[.*\\]", "[]"));
+        assertEquals("kvm-1", body.get("host"));
+        assertTrue(health.body(), health.body().contains("\"totalMb\":"));
+    }
+
+    @Test
+    public void aDeployedVmRunsWritesHeartbeatsAndDeployingTwiceStartsNoCopy() throws Exception {
+        Map<String, Object> first = deploy("web");
+        assertEquals("RUNNING", first.get("state"));
+        Map<String, Object> again = deploy("web");
+        assertEquals(first.get("pid"), again.get("pid"));
+        Path disk = shared.resolve("web.disk");
+        for (int i = 0; i < 50 && (!Files.exists(disk) || Files.readAllLines(disk).size() < 3); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue("heartbeats written", Files.readAllLines(disk).size() >= 3);
+        assertEquals(1, SharedDiskChecker.writers(disk).size());
+        assertTrue(get("/v1/health", TOKEN).body().contains("\"name\":\"web\",\"state\":\"RUNNING\""));
+    }
+
+    @Test
+    public void aStoppedVmIsGoneAndAKilledOneIsFailed() throws Exception {
+        long pid = ((Double) deploy("web").get("pid")).longValue();
+        HttpResponse<String> stopped = send(HttpRequest.newBuilder(uri("/v1/vms/web")).DELETE(), TOKEN);
+        assertEquals("STOPPED", Json.object(stopped.body()).get("state"));
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        long other = ((Double) deploy("db").get("pid")).longValue();
+        ProcessHandle victim = ProcessHandle.of(other).orElseThrow();
+        victim.destroyForcibly();
+        victim.onExit().get(10, TimeUnit.SECONDS);
+        assertEquals("FAILED", Json.object(get("/v1/vms/db", TOKEN).body()).get("state"));
+    }
+
+    @Test
+    public void aRestartedAgentAdoptsItsRunningVms() throws Exception {
+        Object pid = deploy("web").get("pid");
+        agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        agent = launch();
+        Map<String, Object> status = Json.object(get("/v1/vms/web", TOKEN).body());
+        assertEquals("RUNNING", status.get("state"));
+        assertEquals(pid, status.get("pid"));
+        assertEquals(pid, deploy("web").get("pid"));
+    }
+
+    @Test
+    public void killingTheAgentsProcessGroupKillsItsVms() throws Exception {
+        long vm = ((Double) deploy("web").get("pid")).longValue();
+        assertNotEquals(0L, vm);
+        long group = Long.parseLong(Files.readString(Path.of("/proc/" + vm + "/stat")).split(" ")[4]);
+        assertEquals("the VM is in the agent's process group", Long.parseLong(Files.readString(
+                Path.of("/proc/" + agent.pid() + "/stat")).split(" ")[4]), group);
+    }
+
+    @Test
+    public void aBadRequestIsRefusedInOneLine() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/vms/web")).PUT(HttpRequest.BodyPublishers
+                .ofString("{\"cpu\": 1}")), TOKEN);
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body(), r.body().contains("disk: a file path is required"));
+        assertEquals(404, get("/v1/vms/bad%20name", TOKEN).statusCode());
+    }
+}
