@@ -28,9 +28,10 @@ public final class IpmiSim implements AutoCloseable {
                 echo "$3" >> "$dir/commands"
                 [ -e "$dir/stuck" ] && exit 0
                 old=$(cat "$dir/power")
-                echo "$3" > "$dir/power"
+                # the host's processes die before the BMC reports the new state, as with real power
                 if [ "$3" = 0 ] && [ "$old" = 1 ] && [ -x "$dir/when-off" ]; then "$dir/when-off" >/dev/null 2>&1; fi
                 if [ "$3" = 1 ] && [ "$old" = 0 ] && [ -x "$dir/when-on" ]; then "$dir/when-on" >/dev/null 2>&1; fi
+                echo "$3" > "$dir/power"
                 ;;
             esac
             """;

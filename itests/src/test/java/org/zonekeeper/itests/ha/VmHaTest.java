@@ -1,0 +1,183 @@
+package org.zonekeeper.itests.ha;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.agent.guest.SharedDiskChecker;
+import org.zonekeeper.fencing.testkit.IpmiSim;
+import org.zonekeeper.itests.support.Await;
+import org.zonekeeper.itests.support.LocalZone;
+import org.zonekeeper.itests.support.ZoneTable;
+import org.zonekeeper.testkit.Processes;
+
+/**
+ * VM HA end to end with real processes: a running server, three hosts each a real node agent process (its VMs
+ * heartbeat guests writing to a shared directory) with its own ipmi_sim BMC whose power-off kills the agent's
+ * process group. A host losing power, and one whose agent stops answering while its VMs still run, are fenced
+ * (OFF confirmed), then their VMs run again on the other hosts, and no VM disk ever had two live writers.
+ */
+public class VmHaTest {
+    private static final String PASSWORD = "Vm-Ha-Bmc-3";
+    private static final String TOKEN = "vm-ha-agent-token";
+    private static final int HOSTS = 3;
+    private static final int VMS = 6;
+    private static final Duration SOON = Duration.ofSeconds(90);
+
+    @ClassRule
+    public static TemporaryFolder dir = new TemporaryFolder();
+
+    private static LocalZone zone;
+    private static Path shared;
+    private static final List<IpmiSim> bmcs = new ArrayList<>();
+    private static final List<Process> agents = new ArrayList<>();
+
+    @BeforeClass
+    public static void startHostsAndZone() throws Exception {
+        Path root = dir.getRoot().toPath();
+        shared = Files.createDirectories(root.resolve("shared"));
+        zone = LocalZone.create("vmha");
+        zone.up(1);
+        Path etc = zone.serverDir(0).resolve("etc");
+        secret(etc.resolve("secrets/bmc.password"), PASSWORD);
+        for (int i = 1; i <= HOSTS; i++) {
+            int port = freePort();
+            Process agent = startAgent(root.resolve("kvm-" + i), "kvm-" + i, port);
+            IpmiSim bmc = IpmiSim.start(root.resolve("bmc-" + i), "fence", PASSWORD);
+            bmc.whenOff("/bin/kill -KILL -- -" + agent.pid());
+            agents.add(agent);
+            bmcs.add(bmc);
+            Files.writeString(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-" + i + ".cfg"), String.join("\n",
+                    "driver = ipmi", "address = 127.0.0.1", "port = " + bmc.port(), "username = fence",
+                    "password.file = etc/secrets/bmc.password", "cipher = 3", "host.map = kvm-" + i,
+                    "timeout.ms = 2000", "power.timeout.ms = 5000", "retries = 0", ""));
+            zone.exec(0, "host:create --cpu 800 --memory 8192 --address 127.0.0.1:" + port + " kvm-" + i);
+        }
+        Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
+                "interval.ms = 1000\nfailures = 2\nprobe.timeout.ms = 800\n");
+        Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"), "mode = migrate\nwait.cycles = 1\n");
+        secret(etc.resolve("agent.token"), TOKEN);
+        Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
+                + shared + "\n");
+        Await.until(SOON, "every host MONITORED", () -> column("host:list", "STATE"),
+                states -> states.values().stream().allMatch("MONITORED"::equals) && states.size() == HOSTS);
+        for (int v = 1; v <= VMS; v++) {
+            zone.exec(0, "vm:create --cpu 100 --memory 512 vm-" + v);
+        }
+        Await.until(SOON, "every VM RUNNING", () -> column("vm:list", "STATE"),
+                states -> states.size() == VMS && states.values().stream().allMatch("RUNNING"::equals));
+    }
+
+    private static Process startAgent(Path home, String host, int port) throws IOException {
+        Files.createDirectories(home);
+        secret(home.resolve("agent.token"), TOKEN);
+        Path config = home.resolve("agent.properties");
+        Files.writeString(config, "listen = 127.0.0.1:" + port + "\ntoken.file = agent.token\nhost.name = " + host
+                + "\nstate.dir = " + home.resolve("state") + "\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // its own session and process group, which the BMC's power-off kills whole
+        return new ProcessBuilder(Processes.require("setsid", "util-linux").toString(), java, "-Xmx64m", "-cp",
+                agentClasspath(), "org.zonekeeper.agent.AgentMain", "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(home.resolve("agent.log").toFile()).start();
+    }
+
+    private static String agentClasspath() {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.contains("node-agent")) {
+                return entry;
+            }
+        }
+        throw new IllegalStateException("zonekeeper-node-agent is not on the test classpath");
+    }
+
+    private static void secret(Path file, String value) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, value + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** NAME to the given column of a table command. */
+    private static Map<String, String> column(String command, String column) {
+        return ZoneTable.rows(zone.exec(0, command), "NAME").stream()
+                .collect(Collectors.toMap(r -> r.get("NAME"), r -> r.get(column)));
+    }
+
+    @AfterClass
+    public static void stopAll() {
+        if (zone != null) {
+            zone.close();
+        }
+        agents.forEach(a -> {
+            a.descendants().forEach(ProcessHandle::destroyForcibly);
+            a.destroyForcibly();
+        });
+        bmcs.forEach(IpmiSim::close);
+    }
+
+    @Test
+    public void aHostThatLosesPowerIsFencedAndItsVmsRunAgainElsewhere() throws Exception {
+        List<String> lost = vmsOn("kvm-1");
+        // power loss: the BMC reads off and the host's processes (agent and VMs) die with it
+        bmcs.get(0).setOn(false);
+        new ProcessBuilder("kill", "-9", "--", "-" + agents.get(0).pid()).start().waitFor();
+        assertRecovered("kvm-1", bmcs.get(0), lost);
+    }
+
+    @Test
+    public void aHostThatOnlyLooksDeadIsPoweredOffBeforeItsVmsStartElsewhere() throws Exception {
+        List<String> lost = vmsOn("kvm-2");
+        // the agent stops answering while the host and its VMs live on, writing to the shared disks
+        new ProcessBuilder("kill", "-STOP", String.valueOf(agents.get(1).pid())).start().waitFor();
+        assertRecovered("kvm-2", bmcs.get(1), lost);
+    }
+
+    private static List<String> vmsOn(String host) {
+        Map<String, String> placement = column("vm:list", "HOST");
+        List<String> on = placement.entrySet().stream().filter(e -> e.getValue().equals(host))
+                .map(Map.Entry::getKey).toList();
+        assertFalse("the scheduler spread VMs onto " + host + ": " + placement, on.isEmpty());
+        return on;
+    }
+
+    private static void assertRecovered(String host, IpmiSim bmc, List<String> lost) throws Exception {
+        Await.until(SOON, host + " FENCED", () -> column("host:list", "STATE"), s -> "FENCED".equals(s.get(host)));
+        Await.until(SOON, "every VM RUNNING off " + host, () -> zone.exec(0, "vm:list"), out -> {
+            Map<String, String> states = ZoneTable.rows(out, "NAME").stream()
+                    .collect(Collectors.toMap(r -> r.get("NAME"), r -> r.get("STATE") + "@" + r.get("HOST")));
+            return states.size() == VMS && states.values().stream()
+                    .allMatch(s -> s.startsWith("RUNNING@") && !s.endsWith("@" + host));
+        });
+        assertFalse(bmc.isOn());
+        assertEquals("no", ZoneTable.rows(zone.exec(0, "host:list"), "NAME").stream()
+                .filter(r -> r.get("NAME").equals(host)).findFirst().orElseThrow().get("ENABLED"));
+        Thread.sleep(1000);
+        for (String vm : lost) {
+            Path disk = shared.resolve(vm + ".disk");
+            assertTrue(vm + " was moved and writes again", SharedDiskChecker.writers(disk).size() >= 2);
+            assertEquals("no two live writers of " + vm, List.of(), SharedDiskChecker.overlaps(disk));
+        }
+    }
+}
