@@ -1,0 +1,157 @@
+package org.zonekeeper.itests.ha;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.After;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.agent.guest.SharedDiskChecker;
+import org.zonekeeper.fencing.testkit.IpmiSim;
+import org.zonekeeper.itests.support.Await;
+import org.zonekeeper.itests.support.LocalZone;
+import org.zonekeeper.itests.support.ZoneTable;
+import org.zonekeeper.testkit.Processes;
+
+/**
+ * A leader killed while it fences a host: the next leader finishes the recovery from the replicated state; every VM
+ * of the host runs again once, and no disk ever had two live writers.
+ */
+public class VmHaFailoverTest {
+    private static final String PASSWORD = "Failover-Bmc-1";
+    private static final String TOKEN = "failover-agent-token";
+    private static final Duration SOON = Duration.ofSeconds(120);
+
+    @Rule
+    public TemporaryFolder dir = new TemporaryFolder();
+
+    private LocalZone zone;
+    private Path shared;
+    private final List<IpmiSim> bmcs = new ArrayList<>();
+    private final List<Process> agents = new ArrayList<>();
+
+    @After
+    public void stopAll() {
+        if (zone != null) {
+            zone.close();
+        }
+        agents.forEach(a -> {
+            a.descendants().forEach(ProcessHandle::destroyForcibly);
+            a.destroyForcibly();
+        });
+        bmcs.forEach(IpmiSim::close);
+    }
+
+    @Test
+    public void aLeaderKilledWhileFencingIsReplacedAndTheNextLeaderFinishesTheRecovery() throws Exception {
+        Path root = dir.getRoot().toPath();
+        shared = Files.createDirectories(root.resolve("shared"));
+        zone = LocalZone.create("ha-failover");
+        zone.up(3);
+        List<String> devices = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            int port = freePort();
+            Process agent = startAgent(root.resolve("kvm-" + i), "kvm-" + i, port);
+            IpmiSim bmc = IpmiSim.start(root.resolve("bmc-" + i), "fence", PASSWORD);
+            bmc.whenOff("/bin/kill -KILL -- -" + agent.pid());
+            agents.add(agent);
+            bmcs.add(bmc);
+            devices.add(String.join("\n", "driver = ipmi", "address = 127.0.0.1", "port = " + bmc.port(),
+                    "username = fence", "password.file = etc/secrets/bmc.password", "cipher = 3",
+                    "host.map = kvm-" + i, "timeout.ms = 2000", "power.timeout.ms = 4000", "retries = 0", ""));
+            zone.exec(0, "host:create --cpu 800 --memory 8192 --address 127.0.0.1:" + port + " kvm-" + i);
+        }
+        for (int server = 0; server < 3; server++) {
+            Path etc = zone.serverDir(server).resolve("etc");
+            secret(etc.resolve("secrets/bmc.password"), PASSWORD);
+            for (int i = 1; i <= 2; i++) {
+                Files.writeString(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-" + i + ".cfg"),
+                        devices.get(i - 1));
+            }
+            Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
+                    "interval.ms = 1000\nfailures = 2\nprobe.timeout.ms = 800\n");
+            Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"),
+                    "mode = migrate\nwait.cycles = 1\nfence.retry.ms = 1000\nfence.retry.max.ms = 2000\n");
+            secret(etc.resolve("agent.token"), TOKEN);
+            Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
+                    + shared + "\n");
+        }
+        Await.until(SOON, "both hosts MONITORED", () -> column(0, "host:list", "STATE"),
+                s -> s.size() == 2 && s.values().stream().allMatch("MONITORED"::equals));
+        for (int v = 1; v <= 4; v++) {
+            zone.exec(0, "vm:create --cpu 100 --memory 512 vm-" + v);
+        }
+        Await.until(SOON, "every VM RUNNING", () -> column(0, "vm:list", "STATE"),
+                s -> s.size() == 4 && s.values().stream().allMatch("RUNNING"::equals));
+        List<String> lost = column(0, "vm:list", "HOST").entrySet().stream()
+                .filter(e -> e.getValue().equals("kvm-1")).map(Map.Entry::getKey).toList();
+        assertFalse("VMs on kvm-1", lost.isEmpty());
+
+        // kvm-1 looks dead (agent frozen, VMs still writing) and its BMC takes the power-off but does not act yet
+        bmcs.get(0).stuck(true);
+        new ProcessBuilder("kill", "-STOP", String.valueOf(agents.get(0).pid())).start().waitFor();
+        Await.until(SOON, "kvm-1 FENCING", () -> column(0, "host:list", "STATE"), s -> "FENCING".equals(s.get("kvm-1")));
+        int leader = LocalZone.leaderIn(zone.exec(0, "zone:show"));
+        zone.kill(leader);
+        bmcs.get(0).stuck(false);
+        int survivor = (leader + 1) % 3;
+
+        Await.until(SOON, "kvm-1 FENCED by the next leader", () -> column(survivor, "host:list", "STATE"),
+                s -> "FENCED".equals(s.get("kvm-1")));
+        Await.until(SOON, "every VM RUNNING on kvm-2", () -> zone.exec(survivor, "vm:list"), out -> {
+            Map<String, String> at = ZoneTable.rows(out, "NAME").stream()
+                    .collect(Collectors.toMap(r -> r.get("NAME"), r -> r.get("STATE") + "@" + r.get("HOST")));
+            return at.size() == 4 && at.values().stream().allMatch("RUNNING@kvm-2"::equals);
+        });
+        Thread.sleep(1000);
+        for (String vm : lost) {
+            Path disk = shared.resolve(vm + ".disk");
+            assertEquals("no two live writers of " + vm, List.of(), SharedDiskChecker.overlaps(disk));
+            assertEquals(vm + " ran on kvm-1, then once on kvm-2", 2, SharedDiskChecker.writers(disk).size());
+        }
+    }
+
+    private Map<String, String> column(int server, String command, String column) {
+        return ZoneTable.rows(zone.exec(server, command), "NAME").stream()
+                .collect(Collectors.toMap(r -> r.get("NAME"), r -> r.get(column)));
+    }
+
+    private Process startAgent(Path home, String host, int port) throws IOException {
+        Files.createDirectories(home);
+        secret(home.resolve("agent.token"), TOKEN);
+        Path config = home.resolve("agent.properties");
+        Files.writeString(config, "listen = 127.0.0.1:" + port + "\ntoken.file = agent.token\nhost.name = " + host
+                + "\nstate.dir = " + home.resolve("state") + "\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
+                .filter(e -> e.contains("node-agent")).findFirst().orElseThrow();
+        return new ProcessBuilder(Processes.require("setsid", "util-linux").toString(), java, "-Xmx64m", "-cp",
+                classpath, "org.zonekeeper.agent.AgentMain", "--config", config.toString()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("agent.log").toFile()).start();
+    }
+
+    private static void secret(Path file, String value) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, value + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
