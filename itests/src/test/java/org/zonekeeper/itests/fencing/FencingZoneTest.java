@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -19,6 +18,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.fencing.testkit.IpmiSim;
 import org.zonekeeper.itests.support.Await;
+import org.zonekeeper.itests.support.HostLab;
 import org.zonekeeper.itests.support.LocalZone;
 import org.zonekeeper.itests.support.LocalZone.ZoneLocalException;
 
@@ -47,9 +47,7 @@ public class FencingZoneTest {
         zone = LocalZone.create("fencing");
         zone.up(1);
         etc = zone.serverDir(0).resolve("etc");
-        Path secret = Files.createDirectories(etc.resolve("secrets")).resolve("bmc.password");
-        Files.writeString(secret, PASSWORD + "\n");
-        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        HostLab.secret(etc.resolve("secrets/bmc.password"), PASSWORD);
         device("bmc-1", bmc.port(), "kvm-1");
         device("bmc-dead", dead.port(), "kvm-2");
         Await.until(LIVE, "both devices ready", () -> zone.exec(0, "fence:device-list"),

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.fencing.testkit.IpmiSim;
 import org.zonekeeper.itests.support.Await;
+import org.zonekeeper.itests.support.HostLab;
 import org.zonekeeper.itests.support.LocalZone;
 import org.zonekeeper.itests.support.ZoneTable;
 
@@ -46,7 +46,7 @@ public class HostErrorWorkflowTest {
         zone = LocalZone.create("ha");
         zone.up(1);
         Path etc = zone.serverDir(0).resolve("etc");
-        secret(etc.resolve("secrets/bmc.password"), PASSWORD);
+        HostLab.secret(etc.resolve("secrets/bmc.password"), PASSWORD);
         device(etc, "bmc-a", bmc.port(), "kvm-a");
         device(etc, "bmc-b", dead.port(), "kvm-b");
         Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
@@ -58,14 +58,8 @@ public class HostErrorWorkflowTest {
         zone.exec(0, "vm:create --host kvm-a web");
         zone.exec(0, "vm:create --host kvm-b db");
         // the token switches monitoring on: written last, so both hosts are probed from the same round
-        secret(etc.resolve("agent.token"), "token-for-agents");
+        HostLab.secret(etc.resolve("agent.token"), "token-for-agents");
         Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\n");
-    }
-
-    private static void secret(Path file, String value) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, value + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 
     private static void device(Path etc, String name, int port, String host) throws IOException {

@@ -3,12 +3,8 @@ package org.zonekeeper.itests.ha;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +18,9 @@ import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.agent.guest.SharedDiskChecker;
 import org.zonekeeper.fencing.testkit.IpmiSim;
 import org.zonekeeper.itests.support.Await;
+import org.zonekeeper.itests.support.HostLab;
 import org.zonekeeper.itests.support.LocalZone;
 import org.zonekeeper.itests.support.ZoneTable;
-import org.zonekeeper.testkit.Processes;
 
 /**
  * A leader killed while it fences a host: the next leader finishes the recovery from the replicated state; every VM
@@ -48,10 +44,7 @@ public class VmHaFailoverTest {
         if (zone != null) {
             zone.close();
         }
-        agents.forEach(a -> {
-            a.descendants().forEach(ProcessHandle::destroyForcibly);
-            a.destroyForcibly();
-        });
+        agents.forEach(HostLab::kill);
         bmcs.forEach(IpmiSim::close);
     }
 
@@ -63,8 +56,8 @@ public class VmHaFailoverTest {
         zone.up(3);
         List<String> devices = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
-            int port = freePort();
-            Process agent = startAgent(root.resolve("kvm-" + i), "kvm-" + i, port);
+            int port = HostLab.freePort();
+            Process agent = HostLab.startAgent(root.resolve("kvm-" + i), "kvm-" + i, port, TOKEN);
             IpmiSim bmc = IpmiSim.start(root.resolve("bmc-" + i), "fence", PASSWORD);
             bmc.whenOff("/bin/kill -KILL -- -" + agent.pid());
             agents.add(agent);
@@ -76,7 +69,7 @@ public class VmHaFailoverTest {
         }
         for (int server = 0; server < 3; server++) {
             Path etc = zone.serverDir(server).resolve("etc");
-            secret(etc.resolve("secrets/bmc.password"), PASSWORD);
+            HostLab.secret(etc.resolve("secrets/bmc.password"), PASSWORD);
             for (int i = 1; i <= 2; i++) {
                 Files.writeString(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-" + i + ".cfg"),
                         devices.get(i - 1));
@@ -85,7 +78,7 @@ public class VmHaFailoverTest {
                     "interval.ms = 1000\nfailures = 2\nprobe.timeout.ms = 800\n");
             Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"),
                     "mode = migrate\nwait.cycles = 1\nfence.retry.ms = 1000\nfence.retry.max.ms = 2000\n");
-            secret(etc.resolve("agent.token"), TOKEN);
+            HostLab.secret(etc.resolve("agent.token"), TOKEN);
             Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
                     + shared + "\n");
         }
@@ -127,31 +120,5 @@ public class VmHaFailoverTest {
     private Map<String, String> column(int server, String command, String column) {
         return ZoneTable.rows(zone.exec(server, command), "NAME").stream()
                 .collect(Collectors.toMap(r -> r.get("NAME"), r -> r.get(column)));
-    }
-
-    private Process startAgent(Path home, String host, int port) throws IOException {
-        Files.createDirectories(home);
-        secret(home.resolve("agent.token"), TOKEN);
-        Path config = home.resolve("agent.properties");
-        Files.writeString(config, "listen = 127.0.0.1:" + port + "\ntoken.file = agent.token\nhost.name = " + host
-                + "\nstate.dir = " + home.resolve("state") + "\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
-                .filter(e -> e.contains("node-agent")).findFirst().orElseThrow();
-        return new ProcessBuilder(Processes.require("setsid", "util-linux").toString(), java, "-Xmx64m", "-cp",
-                classpath, "org.zonekeeper.agent.AgentMain", "--config", config.toString()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("agent.log").toFile()).start();
-    }
-
-    private static void secret(Path file, String value) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, value + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -4,12 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +20,9 @@ import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.agent.guest.SharedDiskChecker;
 import org.zonekeeper.fencing.testkit.IpmiSim;
 import org.zonekeeper.itests.support.Await;
+import org.zonekeeper.itests.support.HostLab;
 import org.zonekeeper.itests.support.LocalZone;
 import org.zonekeeper.itests.support.ZoneTable;
-import org.zonekeeper.testkit.Processes;
 
 /**
  * VM HA end to end with real processes: a running server, three hosts each a real node agent process (its VMs
@@ -56,10 +52,10 @@ public class VmHaTest {
         zone = LocalZone.create("vmha");
         zone.up(1);
         Path etc = zone.serverDir(0).resolve("etc");
-        secret(etc.resolve("secrets/bmc.password"), PASSWORD);
+        HostLab.secret(etc.resolve("secrets/bmc.password"), PASSWORD);
         for (int i = 1; i <= HOSTS; i++) {
-            int port = freePort();
-            Process agent = startAgent(root.resolve("kvm-" + i), "kvm-" + i, port);
+            int port = HostLab.freePort();
+            Process agent = HostLab.startAgent(root.resolve("kvm-" + i), "kvm-" + i, port, TOKEN);
             IpmiSim bmc = IpmiSim.start(root.resolve("bmc-" + i), "fence", PASSWORD);
             bmc.whenOff("/bin/kill -KILL -- -" + agent.pid());
             agents.add(agent);
@@ -73,7 +69,7 @@ public class VmHaTest {
         Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
                 "interval.ms = 1000\nfailures = 2\nprobe.timeout.ms = 800\n");
         Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"), "mode = migrate\nwait.cycles = 1\n");
-        secret(etc.resolve("agent.token"), TOKEN);
+        HostLab.secret(etc.resolve("agent.token"), TOKEN);
         Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
                 + shared + "\n");
         Await.until(SOON, "every host MONITORED", () -> column("host:list", "STATE"),
@@ -83,40 +79,6 @@ public class VmHaTest {
         }
         Await.until(SOON, "every VM RUNNING", () -> column("vm:list", "STATE"),
                 states -> states.size() == VMS && states.values().stream().allMatch("RUNNING"::equals));
-    }
-
-    private static Process startAgent(Path home, String host, int port) throws IOException {
-        Files.createDirectories(home);
-        secret(home.resolve("agent.token"), TOKEN);
-        Path config = home.resolve("agent.properties");
-        Files.writeString(config, "listen = 127.0.0.1:" + port + "\ntoken.file = agent.token\nhost.name = " + host
-                + "\nstate.dir = " + home.resolve("state") + "\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // its own session and process group, which the BMC's power-off kills whole
-        return new ProcessBuilder(Processes.require("setsid", "util-linux").toString(), java, "-Xmx64m", "-cp",
-                agentClasspath(), "org.zonekeeper.agent.AgentMain", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(home.resolve("agent.log").toFile()).start();
-    }
-
-    private static String agentClasspath() {
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (entry.contains("node-agent")) {
-                return entry;
-            }
-        }
-        throw new IllegalStateException("zonekeeper-node-agent is not on the test classpath");
-    }
-
-    private static void secret(Path file, String value) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, value + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** NAME to the given column of a table command. */
@@ -130,10 +92,7 @@ public class VmHaTest {
         if (zone != null) {
             zone.close();
         }
-        agents.forEach(a -> {
-            a.descendants().forEach(ProcessHandle::destroyForcibly);
-            a.destroyForcibly();
-        });
+        agents.forEach(HostLab::kill);
         bmcs.forEach(IpmiSim::close);
     }
 

@@ -1,0 +1,56 @@
+package org.zonekeeper.itests.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import org.zonekeeper.testkit.Processes;
+
+/** Hypervisor hosts for tests: real node agents in their own process group, secrets in 0600 files, free ports. */
+public final class HostLab {
+
+    private HostLab() {
+    }
+
+    /**
+     * Starts a node agent for {@code host} on 127.0.0.1:{@code port} in its own session and process group (its pid
+     * is the group: killing the group is the host losing power).
+     */
+    public static Process startAgent(Path home, String host, int port, String token) throws IOException {
+        Files.createDirectories(home);
+        secret(home.resolve("agent.token"), token);
+        Path config = home.resolve("agent.properties");
+        Files.writeString(config, "listen = 127.0.0.1:" + port + "\ntoken.file = agent.token\nhost.name = " + host
+                + "\nstate.dir = " + home.resolve("state") + "\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
+                .filter(e -> e.contains("node-agent")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("zonekeeper-node-agent is not on the test classpath"));
+        return new ProcessBuilder(Processes.require("setsid", "util-linux").toString(), java, "-Xmx64m", "-cp",
+                classpath, "org.zonekeeper.agent.AgentMain", "--config", config.toString()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("agent.log").toFile()).start();
+    }
+
+    /** Writes a secret to a file readable by its owner only. */
+    public static void secret(Path file, String value) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, value + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Kills a process and its children (test clean-up). */
+    public static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+}
