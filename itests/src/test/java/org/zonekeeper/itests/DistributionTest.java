@@ -46,7 +46,7 @@ public class DistributionTest {
         "org.zonekeeper.fencing", "org.zonekeeper.fencing-support", "org.zonekeeper.fencing-ipmi",
         "org.zonekeeper.fencing-redfish", "org.zonekeeper.fencing-ilo", "org.zonekeeper.fencing-drac",
         "org.zonekeeper.fencing-fence-agent", "org.zonekeeper.monitor", "org.zonekeeper.ha",
-        "org.zonekeeper.agent-connector"
+        "org.zonekeeper.agent-connector", "org.zonekeeper.hooks"
     };
 
     @Inject

@@ -25,7 +25,8 @@ import org.zonekeeper.itests.support.ZoneTable;
 /**
  * The leader's host-error workflow in a running server against real ipmi_sim BMCs, for hosts whose node agent does
  * not answer: ERROR after the missed probes, then FENCING, then FENCED only once the BMC confirmed OFF (and the host
- * disabled); a host whose BMC does not answer goes to FENCE_FAILED and its VM is not touched.
+ * disabled); a host whose BMC does not answer goes to FENCE_FAILED, its VM is not touched and the alert hook on
+ * HOST/FENCE_FAILED runs.
  */
 public class HostErrorWorkflowTest {
     private static final String PASSWORD = "Ha-Bmc-Pw-5";
@@ -37,6 +38,7 @@ public class HostErrorWorkflowTest {
     private static LocalZone zone;
     private static IpmiSim bmc;
     private static IpmiSim dead;
+    private static Path alerts;
 
     @BeforeClass
     public static void startZone() throws IOException {
@@ -53,6 +55,12 @@ public class HostErrorWorkflowTest {
                 "interval.ms = 500\nfailures = 2\nprobe.timeout.ms = 300\n");
         Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"),
                 "mode = migrate\nwait.cycles = 1\nfence.retry.ms = 60000\n");
+        alerts = bmcs.getRoot().toPath().resolve("alerts.txt");
+        Path alert = bmcs.getRoot().toPath().resolve("alert.sh");
+        Files.writeString(alert, "#!/bin/sh\necho \"$1 $2\" >> " + alerts + "\n");
+        alert.toFile().setExecutable(true);
+        Files.writeString(etc.resolve("org.zonekeeper.hook-alert.cfg"), "events = HOST/FENCE_FAILED\ncommand = "
+                + alert + "\narguments = $EVENT $NAME\n");
         zone.exec(0, "host:create --address 127.0.0.1:9 kvm-a");
         zone.exec(0, "host:create --address 127.0.0.1:9 kvm-b");
         zone.exec(0, "vm:create --host kvm-a web");
@@ -100,5 +108,16 @@ public class HostErrorWorkflowTest {
         Map<String, String> db = ZoneTable.rows(zone.exec(0, "vm:list"), "NAME").stream()
                 .filter(r -> r.get("NAME").equals("db")).findFirst().orElseThrow();
         assertTrue(db.toString(), db.get("HOST").equals("kvm-b"));
+        Await.until(RECOVERY, "the alert hook ran", () -> read(alerts), t -> t.contains("HOST/FENCE_FAILED kvm-b"));
+        String log = zone.exec(0, "hook:log --hook alert");
+        assertTrue(log, log.contains("HOST/FENCE_FAILED") && log.contains("SUCCEEDED"));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -8,6 +8,28 @@ import java.util.Map;
 /** Typed access to raw configuration values; each failure is an {@link InvalidConfigException} naming its key. */
 public record ConfigValues(String pid, Map<String, ?> properties) {
 
+    /**
+     * The name of one configuration of a factory: its {@code name} key, else the NAME of its
+     * {@code FACTORYPID-NAME.cfg} file, else the part of its PID after '~'.
+     */
+    public static String instanceName(String factoryPid, Map<String, ?> properties) {
+        Object name = properties.get("name");
+        if (name != null) {
+            return name.toString().trim();
+        }
+        Object file = properties.get("felix.fileinstall.filename");
+        if (file != null) {
+            String f = file.toString();
+            String base = f.substring(f.lastIndexOf('/') + 1);
+            String prefix = factoryPid + "-";
+            if (base.startsWith(prefix) && base.endsWith(".cfg")) {
+                return base.substring(prefix.length(), base.length() - 4);
+            }
+        }
+        String pid = String.valueOf(properties.get("service.pid"));
+        return pid.contains("~") ? pid.substring(pid.indexOf('~') + 1) : pid;
+    }
+
     public InvalidConfigException invalid(String key, String problem) {
         return new InvalidConfigException(pid, key, problem);
     }

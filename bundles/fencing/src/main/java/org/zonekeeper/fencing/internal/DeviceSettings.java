@@ -29,21 +29,7 @@ final class DeviceSettings {
 
     /** The device's name: the NAME of its {@code org.zonekeeper.fencing.device-NAME.cfg} file or its name key. */
     static String name(Map<String, ?> properties) {
-        Object name = properties.get("name");
-        if (name != null) {
-            return name.toString().trim();
-        }
-        Object file = properties.get("felix.fileinstall.filename");
-        if (file != null) {
-            String f = file.toString();
-            String base = f.substring(f.lastIndexOf('/') + 1);
-            String prefix = DeviceConfig.PID + "-";
-            if (base.startsWith(prefix) && base.endsWith(".cfg")) {
-                return base.substring(prefix.length(), base.length() - 4);
-            }
-        }
-        String pid = String.valueOf(properties.get("service.pid"));
-        return pid.contains("~") ? pid.substring(pid.indexOf('~') + 1) : pid;
+        return ConfigValues.instanceName(DeviceConfig.PID, properties);
     }
 
     static FenceDevice parse(Map<String, ?> properties, Path karafHome) {

@@ -7,6 +7,7 @@ import org.zonekeeper.api.HookExecution;
 import org.zonekeeper.api.NotFoundException;
 import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.ZoneEvent;
+import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.store.ZoneTransaction;
 import org.zonekeeper.raft.internal.command.FinishHookExecution;
 import org.zonekeeper.raft.internal.command.RecordRecovery;
@@ -35,6 +36,10 @@ final class LogRules {
     static HookExecution finishHook(ZoneTransaction tx, FinishHookExecution f, long time) {
         HookExecution h = tx.hookExecution(f.id())
                 .orElseThrow(() -> new NotFoundException("no hook execution " + f.id()));
+        if (h.state() != HookExecution.State.RUNNING) {
+            // a deposed leader finishing what its successor already marked RETRIED
+            throw new ZoneException("hook execution " + h.id() + " is already " + h.state());
+        }
         HookExecution done = new HookExecution(h.id(), h.hook(), h.eventId(), h.event(), h.objectType(), h.objectId(),
                 h.objectName(), h.arguments(), h.started(), time, f.state(), f.exitCode(), f.stdout(), f.stderr(),
                 f.reason(), h.attempt(), h.retryOf());

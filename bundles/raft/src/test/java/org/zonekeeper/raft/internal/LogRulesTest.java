@@ -1,6 +1,7 @@
 package org.zonekeeper.raft.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.function.Function;
@@ -12,6 +13,7 @@ import org.zonekeeper.api.HookExecution;
 import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.ZoneEvent;
+import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.raft.internal.command.FinishHookExecution;
 import org.zonekeeper.raft.internal.command.RecordRecovery;
 import org.zonekeeper.store.ZoneDatabase;
@@ -50,6 +52,18 @@ public class LogRulesTest {
         assertEquals(100, done.started());
         assertEquals(200, done.ended());
         assertEquals(done, db.hookExecution(started.id()).orElseThrow());
+    }
+
+    @Test
+    public void anExecutionMarkedRetriedCannotBeFinishedByADeposedLeader() {
+        ZoneEvent event = db.events(0, 10).get(0);
+        HookExecution started = apply(tx -> LogRules.startHook(tx, "notify", event, "", 1, 0, 100));
+        apply(tx -> LogRules.finishHook(tx, new FinishHookExecution(started.id(), HookExecution.State.RETRIED, -1,
+                "", "", "interrupted by a leader change"), 150));
+        ZoneException late = assertThrows(ZoneException.class, () -> apply(tx -> LogRules.finishHook(tx,
+                new FinishHookExecution(started.id(), HookExecution.State.SUCCEEDED, 0, "", "", ""), 200)));
+        assertEquals("hook execution " + started.id() + " is already RETRIED", late.getMessage());
+        assertEquals(HookExecution.State.RETRIED, db.hookExecution(started.id()).orElseThrow().state());
     }
 
     @Test
