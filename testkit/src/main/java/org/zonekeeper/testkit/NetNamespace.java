@@ -61,6 +61,29 @@ public final class NetNamespace implements AutoCloseable {
         other.ip("link", "set", otherIface, "up");
     }
 
+    /**
+     * Connects this namespace to the one the tests run in with a veth pair: {@code outside} there with address
+     * {@code outsideCidr}, {@code inside} here with {@code insideCidr}, both up. Deleting the namespace removes both.
+     */
+    public void linkOut(String outside, String outsideCidr, String inside, String insideCidr) throws IOException {
+        Processes.run(TIMEOUT, ip, "link", "add", outside, "type", "veth", "peer", "name", inside, "netns", name)
+                .orThrow();
+        Processes.run(TIMEOUT, ip, "addr", "add", outsideCidr, "dev", outside).orThrow();
+        Processes.run(TIMEOUT, ip, "link", "set", outside, "up").orThrow();
+        ip("addr", "add", insideCidr, "dev", inside);
+        ip("link", "set", inside, "up");
+    }
+
+    /** Takes the outside end of a {@link #linkOut} pair down or up: the namespace is cut off, or back. */
+    public void setOutside(String outside, boolean up) throws IOException {
+        Processes.run(TIMEOUT, ip, "link", "set", outside, up ? "up" : "down").orThrow();
+    }
+
+    /** The command prefix that runs a program inside the namespace. */
+    public List<String> execPrefix() {
+        return List.of(ip, "netns", "exec", name);
+    }
+
     /** Runs {@code ip -n NAME args...}, failing on a non-zero exit. */
     public Processes.Result ip(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ip, "-n", name));

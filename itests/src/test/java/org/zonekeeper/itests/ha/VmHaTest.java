@@ -23,18 +23,22 @@ import org.zonekeeper.itests.support.Await;
 import org.zonekeeper.itests.support.HostLab;
 import org.zonekeeper.itests.support.LocalZone;
 import org.zonekeeper.itests.support.ZoneTable;
+import org.zonekeeper.testkit.NetNamespace;
 
 /**
- * VM HA end to end with real processes: a running server, three hosts each a real node agent process (its VMs
+ * VM HA end to end with real processes: a running server, four hosts each a real node agent process (its VMs
  * heartbeat guests writing to a shared directory) with its own ipmi_sim BMC whose power-off kills the agent's
- * process group. A host losing power, and one whose agent stops answering while its VMs still run, are fenced
- * (OFF confirmed), then their VMs run again on the other hosts, and no VM disk ever had two live writers.
+ * process group, the fourth in a network namespace of its own; 12 VMs. A host losing power, one whose agent stops
+ * answering while its VMs still run, and one cut from the network (its link down) while it runs on, are fenced (OFF
+ * confirmed), then their VMs run again on the other hosts, and no VM disk ever had two live writers.
  */
 public class VmHaTest {
     private static final String PASSWORD = "Vm-Ha-Bmc-3";
     private static final String TOKEN = "vm-ha-agent-token";
-    private static final int HOSTS = 3;
-    private static final int VMS = 6;
+    private static final int HOSTS = 4;
+    private static final int VMS = 12;
+    /** The host that runs in its own network namespace, reached over a veth pair. */
+    private static final int CUT = 4;
     private static final Duration SOON = Duration.ofSeconds(90);
 
     @ClassRule
@@ -44,6 +48,8 @@ public class VmHaTest {
     private static Path shared;
     private static final List<IpmiSim> bmcs = new ArrayList<>();
     private static final List<Process> agents = new ArrayList<>();
+    private static NetNamespace cutNs;
+    private static String cutLink;
 
     @BeforeClass
     public static void startHostsAndZone() throws Exception {
@@ -55,7 +61,15 @@ public class VmHaTest {
         HostLab.secret(etc.resolve("secrets/bmc.password"), PASSWORD);
         for (int i = 1; i <= HOSTS; i++) {
             int port = HostLab.freePort();
-            Process agent = HostLab.startAgent(root.resolve("kvm-" + i), "kvm-" + i, port, TOKEN);
+            String address = "127.0.0.1";
+            if (i == CUT) {
+                cutNs = NetNamespace.create();
+                cutLink = "zkh" + cutNs.name().substring(3);
+                cutNs.linkOut(cutLink, "10.213.4.1/30", "eth0", "10.213.4.2/30");
+                address = "10.213.4.2";
+            }
+            Process agent = HostLab.startAgent(root.resolve("kvm-" + i), "kvm-" + i, address, port, TOKEN,
+                    i == CUT ? cutNs : null);
             IpmiSim bmc = IpmiSim.start(root.resolve("bmc-" + i), "fence", PASSWORD);
             bmc.whenOff("/bin/kill -KILL -- -" + agent.pid());
             agents.add(agent);
@@ -64,7 +78,7 @@ public class VmHaTest {
                     "driver = ipmi", "address = 127.0.0.1", "port = " + bmc.port(), "username = fence",
                     "password.file = etc/secrets/bmc.password", "cipher = 3", "host.map = kvm-" + i,
                     "timeout.ms = 2000", "power.timeout.ms = 5000", "retries = 0", ""));
-            zone.exec(0, "host:create --cpu 800 --memory 8192 --address 127.0.0.1:" + port + " kvm-" + i);
+            zone.exec(0, "host:create --cpu 1600 --memory 8192 --address " + address + ":" + port + " kvm-" + i);
         }
         Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
                 "interval.ms = 1000\nfailures = 2\nprobe.timeout.ms = 800\n");
@@ -94,6 +108,13 @@ public class VmHaTest {
         }
         agents.forEach(HostLab::kill);
         bmcs.forEach(IpmiSim::close);
+        if (cutNs != null) {
+            try {
+                cutNs.close();
+            } catch (java.io.IOException e) {
+                System.err.println("left behind: " + cutNs + ": " + e.getMessage());
+            }
+        }
     }
 
     @Test
@@ -111,6 +132,16 @@ public class VmHaTest {
         // the agent stops answering while the host and its VMs live on, writing to the shared disks
         new ProcessBuilder("kill", "-STOP", String.valueOf(agents.get(1).pid())).start().waitFor();
         assertRecovered("kvm-2", bmcs.get(1), lost);
+    }
+
+    @Test
+    public void aHostCutFromTheNetworkIsPoweredOffThroughItsBmcBeforeItsVmsStartElsewhere() throws Exception {
+        String host = "kvm-" + CUT;
+        List<String> lost = vmsOn(host);
+        // the host runs on, its VMs writing to the shared disks, but nothing reaches it any more
+        cutNs.setOutside(cutLink, false);
+        assertRecovered(host, bmcs.get(CUT - 1), lost);
+        assertFalse("the BMC's power-off killed the cut host's agent", agents.get(CUT - 1).isAlive());
     }
 
     private static List<String> vmsOn(String host) {

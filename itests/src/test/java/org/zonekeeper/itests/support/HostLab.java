@@ -6,8 +6,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.zonekeeper.testkit.NetNamespace;
 import org.zonekeeper.testkit.Processes;
 
 /** Hypervisor hosts for tests: real node agents in their own process group, secrets in 0600 files, free ports. */
@@ -21,17 +23,25 @@ public final class HostLab {
      * is the group: killing the group is the host losing power).
      */
     public static Process startAgent(Path home, String host, int port, String token) throws IOException {
+        return startAgent(home, host, "127.0.0.1", port, token, null);
+    }
+
+    /** As {@link #startAgent(Path, String, int, String)}, listening on {@code ip}, inside {@code ns} if not null. */
+    public static Process startAgent(Path home, String host, String ip, int port, String token, NetNamespace ns)
+            throws IOException {
         Files.createDirectories(home);
         secret(home.resolve("agent.token"), token);
         Path config = home.resolve("agent.properties");
-        Files.writeString(config, "listen = 127.0.0.1:" + port + "\ntoken.file = agent.token\nhost.name = " + host
+        Files.writeString(config, "listen = " + ip + ":" + port + "\ntoken.file = agent.token\nhost.name = " + host
                 + "\nstate.dir = " + home.resolve("state") + "\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
                 .filter(e -> e.contains("node-agent")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("zonekeeper-node-agent is not on the test classpath"));
-        return new ProcessBuilder(Processes.require("setsid", "util-linux").toString(), java, "-Xmx64m", "-cp",
-                classpath, "org.zonekeeper.agent.AgentMain", "--config", config.toString()).redirectErrorStream(true)
+        List<String> command = new ArrayList<>(ns == null ? List.of() : ns.execPrefix());
+        command.addAll(List.of(Processes.require("setsid", "util-linux").toString(), java, "-Xmx64m", "-cp",
+                classpath, "org.zonekeeper.agent.AgentMain", "--config", config.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve("agent.log").toFile()).start();
     }
 

@@ -27,11 +27,13 @@ final class Deployments {
     private final HostService hosts;
     private final VmService vms;
     private final VmmDriver vmm;
+    private final Placement placement;
 
-    Deployments(HostService hosts, VmService vms, VmmDriver vmm) {
+    Deployments(HostService hosts, VmService vms, VmmDriver vmm, Placement placement) {
         this.hosts = hosts;
         this.vms = vms;
         this.vmm = vmm;
+        this.placement = placement;
     }
 
     /** The VMs that need a deploy now. */
@@ -43,16 +45,16 @@ final class Deployments {
     }
 
     void deploy(Vm vm) {
-        List<Host> all = hosts.list(ReadMode.LOCAL);
         Vm placed = vm;
         if (vm.state() == VmState.PENDING) {
-            Optional<Host> target = Scheduler.place(vm, all, vms.list(ReadMode.LOCAL));
+            Optional<Placement.Placed> target = placement.place(vm, Set.of(VmState.PENDING));
             if (target.isEmpty()) {
                 LOG.debug("VM {}: no host has room yet", vm.name());
                 return;
             }
-            placed = vms.place(vm.name(), target.get().name(), Set.of(VmState.PENDING));
+            placed = target.get().vm();
         }
+        List<Host> all = hosts.list(ReadMode.LOCAL);
         Vm toStart = placed;
         Host host = all.stream().filter(h -> h.id() == toStart.hostId()).findFirst()
                 .orElseThrow(() -> new ZoneException("VM " + toStart.name() + ": its host is gone"));

@@ -68,8 +68,9 @@ public final class RecoveryController {
         this.recoveries = recoveries;
         this.settings = HaSettings.parse(properties, monitoringInterval(configurations));
         this.fencing = new Fencing(hosts, recoveries, fencing, settings);
-        this.redeploy = new Redeploy(hosts, vms, recoveries, vmm, settings);
-        this.deployments = new Deployments(hosts, vms, vmm);
+        Placement placement = new Placement(hosts, vms);
+        this.redeploy = new Redeploy(vms, recoveries, vmm, settings, placement);
+        this.deployments = new Deployments(hosts, vms, vmm, placement);
         this.steps = Executors.newFixedThreadPool(settings.maxConcurrent(), r -> {
             Thread t = new Thread(r, "zonekeeper-ha-step");
             t.setDaemon(true);

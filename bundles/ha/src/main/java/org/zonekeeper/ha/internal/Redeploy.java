@@ -1,13 +1,11 @@
 package org.zonekeeper.ha.internal;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.Host;
-import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.ReadMode;
 import org.zonekeeper.api.RecoveryService;
 import org.zonekeeper.api.Vm;
@@ -26,14 +24,15 @@ final class Redeploy {
     private static final Set<VmState> STRANDED = Set.of(VmState.RUNNING, VmState.UNKNOWN, VmState.DEPLOYING,
             VmState.FAILED, VmState.PENDING);
 
-    private final HostService hosts;
     private final VmService vms;
     private final RecoveryService recoveries;
     private final VmmDriver vmm;
     private final HaSettings settings;
+    private final Placement placement;
 
-    Redeploy(HostService hosts, VmService vms, RecoveryService recoveries, VmmDriver vmm, HaSettings settings) {
-        this.hosts = hosts;
+    Redeploy(VmService vms, RecoveryService recoveries, VmmDriver vmm, HaSettings settings,
+            Placement placement) {
+        this.placement = placement;
         this.vms = vms;
         this.recoveries = recoveries;
         this.vmm = vmm;
@@ -69,15 +68,9 @@ final class Redeploy {
     }
 
     private void placeAndDeploy(Vm vm) {
-        List<Host> all = hosts.list(ReadMode.LOCAL);
-        List<Vm> placed = vms.list(ReadMode.LOCAL);
-        Optional<Host> target = Scheduler.place(vm, all, placed);
-        if (target.isEmpty()) {
-            throw new ZoneException("no enabled, monitored host has room for " + vm.cpu() + " CPU and "
-                    + vm.memoryMb() + " MB");
-        }
-        Vm moving = vms.place(vm.name(), target.get().name(), STRANDED);
-        deploy(moving, target.get());
+        Placement.Placed moving = placement.place(vm, STRANDED).orElseThrow(() -> new ZoneException(
+                "no enabled, monitored host has room for " + vm.cpu() + " CPU and " + vm.memoryMb() + " MB"));
+        deploy(moving.vm(), moving.host());
     }
 
     /** Starts a placed VM on its host; RUNNING once the host says so (else the monitor will see it). */

@@ -67,11 +67,12 @@ public final class HostMonitor {
         try {
             List<Host> probed = hosts.list(ReadMode.LOCAL).stream().filter(h -> PROBED.contains(h.state())).toList();
             Map<Long, Long> answered = new HashMap<>();
+            long started = System.currentTimeMillis();
             for (ProbeRound.Outcome o : round.run(probed)) {
                 if (o.answered()) {
                     // the leader's clock, not the host's: hosts' clocks may be off
                     answered.put(o.host().id(), System.currentTimeMillis());
-                    answeredBy(o);
+                    answeredBy(o, started);
                 } else {
                     missedBy(o);
                 }
@@ -88,14 +89,14 @@ public final class HostMonitor {
         }
     }
 
-    private void answeredBy(ProbeRound.Outcome o) {
+    private void answeredBy(ProbeRound.Outcome o, long probed) {
         Host host = o.host();
         missed.remove(host.id());
         if (host.state() != HostState.MONITORED) {
             hosts.setState(host.name(), Set.of(HostState.INIT, HostState.ERROR), HostState.MONITORED);
             LOG.info("host {} answers: MONITORED", host.name());
         }
-        vmStates.reconcile(host, o.report());
+        vmStates.reconcile(host, o.report(), probed);
     }
 
     private void missedBy(ProbeRound.Outcome o) {

@@ -22,8 +22,11 @@ final class VmStates {
         this.vms = vms;
     }
 
-    /** DEPLOYING or UNKNOWN that the host runs become RUNNING; RUNNING that it no longer runs become FAILED. */
-    void reconcile(Host host, HostReport report) {
+    /**
+     * DEPLOYING or UNKNOWN that the host runs become RUNNING; RUNNING that it no longer runs become FAILED, unless
+     * the VM changed after {@code probed} (when the probe was sent): the report may predate its deploy.
+     */
+    void reconcile(Host host, HostReport report, long probed) {
         for (Vm vm : vms.list(ReadMode.LOCAL)) {
             if (vm.hostId() != host.id()) {
                 continue;
@@ -31,7 +34,7 @@ final class VmStates {
             VmState reported = report.vms().get(vm.name());
             if (reported == VmState.RUNNING && (vm.state() == VmState.DEPLOYING || vm.state() == VmState.UNKNOWN)) {
                 set(vm, Set.of(VmState.DEPLOYING, VmState.UNKNOWN), VmState.RUNNING, host);
-            } else if (vm.state() == VmState.RUNNING && reported != VmState.RUNNING) {
+            } else if (vm.state() == VmState.RUNNING && reported != VmState.RUNNING && vm.updated() < probed) {
                 set(vm, Set.of(VmState.RUNNING), VmState.FAILED, host);
             }
         }
