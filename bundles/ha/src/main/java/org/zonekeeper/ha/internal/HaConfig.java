@@ -13,7 +13,8 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "mode", description = "What happens to the VMs of a fenced host: migrate "
             + "(redeploy the same VM, its disks on shared storage, on another host), delete (delete it), or hook "
-            + "(do nothing built in: a script hook on HOST/ERROR handles the host).", options = {
+            + "(nothing built in: a script hook on HOST/ERROR recovers the host with ha:fence and ha:redeploy, e.g. "
+            + "hook-scripts/ha/host_error.sh).", options = {
                 @Option(label = "migrate", value = "migrate"), @Option(label = "delete", value = "delete"),
                 @Option(label = "hook", value = "hook")})
     String mode() default "migrate";

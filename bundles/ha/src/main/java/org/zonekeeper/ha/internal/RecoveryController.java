@@ -2,6 +2,7 @@ package org.zonekeeper.ha.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostRecovery;
 import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.Leadership;
@@ -41,7 +43,7 @@ import org.zonekeeper.api.fencing.FencingService;
  */
 @Component(immediate = true, configurationPid = HaConfig.PID)
 @Designate(ocd = HaConfig.class)
-public final class RecoveryController {
+public final class RecoveryController implements HostRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(RecoveryController.class);
     private static final Duration TICK = Duration.ofSeconds(1);
 
@@ -85,6 +87,39 @@ public final class RecoveryController {
     void deactivate() {
         timer.shutdownNow();
         steps.shutdownNow();
+    }
+
+    @Override
+    public Host fence(String ref) {
+        requireHookMode();
+        Host host = hosts.setState(ref, Set.of(HostState.ERROR, HostState.FENCE_FAILED), HostState.FENCING);
+        Recovery recovery = recoveries.list().stream().filter(r -> r.hostId() == host.id()).findFirst().orElse(null);
+        fencing.fence(host, recovery);
+        return hosts.get(ref, ReadMode.LOCAL);
+    }
+
+    @Override
+    public int redeploy(String ref) {
+        requireHookMode();
+        Host host = hosts.get(ref, ReadMode.LOCAL);
+        if (host.state() != HostState.FENCED) {
+            throw new ZoneException("host " + host.name() + " is " + host.state() + ": only the VMs of a FENCED host "
+                    + "are moved");
+        }
+        redeploy.run(host);
+        int left = redeploy.stranded(host).size();
+        if (left == 0) {
+            recoveries.end(host.id());
+        }
+        return left;
+    }
+
+    /** Outside mode hook the built-in workflow takes these steps itself: two deciders would race. */
+    private void requireHookMode() {
+        if (settings.mode() != HaSettings.Mode.HOOK) {
+            throw new ZoneException("org.zonekeeper.ha mode is " + settings.mode().name().toLowerCase(Locale.ROOT)
+                    + ": the built-in workflow recovers hosts; these steps are for mode = hook");
+        }
     }
 
     /** The monitor's interval: wait.cycles counts its cycles. */

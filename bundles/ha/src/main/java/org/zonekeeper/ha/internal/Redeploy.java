@@ -39,10 +39,15 @@ final class Redeploy {
         this.settings = settings;
     }
 
-    /** Returns true when no VM is left on the host. */
-    boolean run(Host fenced) {
-        List<Vm> stranded = vms.list(ReadMode.LOCAL).stream()
+    /** The VMs of the host that must still move. */
+    List<Vm> stranded(Host fenced) {
+        return vms.list(ReadMode.LOCAL).stream()
                 .filter(v -> v.hostId() == fenced.id() && STRANDED.contains(v.state())).toList();
+    }
+
+    /** Moves the VMs left on the host; returns true when none was left. */
+    boolean run(Host fenced) {
+        List<Vm> stranded = stranded(fenced);
         if (stranded.isEmpty()) {
             return true;
         }
