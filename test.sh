@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 # simulator and client, fence agents (fence_ilo talks TLS through gnutls-cli),
 # and the tools of the floating-IP hook.
 packages=(mariadb-server openipmi ipmitool fence-agents gnutls-bin arping iproute2
-          openssh-client procps)
+          openssh-client procps libvirt-daemon libvirt-clients qemu-system-x86)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 

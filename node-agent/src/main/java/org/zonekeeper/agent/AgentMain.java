@@ -1,5 +1,6 @@
 package org.zonekeeper.agent;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /** {@code java -jar zonekeeper-node-agent.jar --config agent.properties}: runs until killed. */
@@ -14,16 +15,25 @@ public final class AgentMain {
             System.exit(2);
         }
         AgentSettings settings;
+        Vmm vmm;
         try {
             settings = AgentSettings.load(Path.of(args[1]));
-        } catch (IllegalArgumentException e) {
+            vmm = vmm(settings);
+        } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        AgentServer server = new AgentServer(settings, new ProcessVmm(settings.stateDir(), settings.hostName()));
+        AgentServer server = new AgentServer(settings, vmm);
         System.out.println("zonekeeper node agent of " + settings.hostName() + " listening on " + settings.listenHost()
                 + ":" + server.port());
         Thread.currentThread().join();
+    }
+
+    private static Vmm vmm(AgentSettings settings) throws IOException {
+        return switch (settings.vmm()) {
+            case "kvm" -> new KvmVmm(settings.stateDir(), settings.kvm());
+            default -> new ProcessVmm(settings.stateDir(), settings.hostName());
+        };
     }
 }

@@ -21,10 +21,10 @@ final class AgentServer implements AutoCloseable {
     private static final String VM_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
 
     private final AgentSettings settings;
-    private final ProcessVmm vmm;
+    private final Vmm vmm;
     private final HttpServer http;
 
-    AgentServer(AgentSettings settings, ProcessVmm vmm) throws IOException {
+    AgentServer(AgentSettings settings, Vmm vmm) throws IOException {
         this.settings = settings;
         this.vmm = vmm;
         this.http = HttpServer.create(new InetSocketAddress(settings.listenHost(), settings.port()), 64);
@@ -77,7 +77,7 @@ final class AgentServer implements AutoCloseable {
                 }
                 @SuppressWarnings("unchecked")
                 List<String> command = body.get("command") instanceof List<?> c ? (List<String>) c : List.of();
-                ProcessVmm.Vm vm = vmm.deploy(new VmSpec(name, number(body, "cpu"), number(body, "memoryMb"), d,
+                Vmm.Vm vm = vmm.deploy(new VmSpec(name, number(body, "cpu"), number(body, "memoryMb"), d,
                         command));
                 send(x, 200, json(vm));
             }
@@ -101,7 +101,7 @@ final class AgentServer implements AutoCloseable {
         return MessageDigest.isEqual(given, wanted);
     }
 
-    private String health() {
+    private String health() throws IOException {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         String vms = vmm.list().stream().map(AgentServer::json).collect(Collectors.joining(",", "[", "]"));
         return "{\"host\":" + Json.quote(settings.hostName()) + ",\"time\":" + System.currentTimeMillis()
@@ -110,7 +110,7 @@ final class AgentServer implements AutoCloseable {
                 + os.getFreeMemorySize() / 1048576 + "},\"vms\":" + vms + "}";
     }
 
-    private static String json(ProcessVmm.Vm vm) {
+    private static String json(Vmm.Vm vm) {
         return "{\"name\":" + Json.quote(vm.name()) + ",\"state\":" + Json.quote(vm.state()) + ",\"pid\":" + vm.pid()
                 + "}";
     }

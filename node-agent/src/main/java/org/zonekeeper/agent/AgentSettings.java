@@ -9,7 +9,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /** The checked content of the agent's configuration file; a bad value is an {@link IllegalArgumentException}. */
-record AgentSettings(String listenHost, int port, String token, String hostName, Path stateDir) {
+record AgentSettings(String listenHost, int port, String token, String hostName, Path stateDir, String vmm,
+        KvmSettings kvm) {
 
     static AgentSettings load(Path file) {
         Properties p = new Properties();
@@ -35,7 +36,12 @@ record AgentSettings(String listenHost, int port, String token, String hostName,
             throw new IllegalArgumentException(where + ": host.name: is required (the host's name in the zone)");
         }
         Path state = Path.of(p.getProperty("state.dir", "/var/lib/zonekeeper/agent").trim());
-        return new AgentSettings(listen.substring(0, colon), port, token(where, p, file), host, state);
+        String vmm = p.getProperty("vmm", "process").trim();
+        if (!vmm.equals("process") && !vmm.equals("kvm")) {
+            throw new IllegalArgumentException(where + ": vmm: '" + vmm + "' is not process or kvm");
+        }
+        return new AgentSettings(listen.substring(0, colon), port, token(where, p, file), host, state, vmm,
+                KvmSettings.load(where, p));
     }
 
     private static String token(String where, Properties p, Path config) {

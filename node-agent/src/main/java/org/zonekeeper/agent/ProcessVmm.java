@@ -16,11 +16,7 @@ import java.util.TreeMap;
  * VM is recorded in the state directory (pid and start time), so a restarted agent adopts the live ones instead of
  * starting copies.
  */
-final class ProcessVmm {
-
-    /** A VM the agent knows: running, or stopped/failed after running. */
-    record Vm(String name, String state, long pid) {
-    }
+final class ProcessVmm implements Vmm {
 
     private final Path stateDir;
     private final String hostName;
@@ -33,8 +29,8 @@ final class ProcessVmm {
         adopt();
     }
 
-    /** Starts the VM unless it runs already; returns its state. */
-    synchronized Vm deploy(VmSpec spec) throws IOException {
+    @Override
+    public synchronized Vm deploy(VmSpec spec) throws IOException {
         ProcessHandle live = alive(spec.name());
         if (live != null) {
             return new Vm(spec.name(), "RUNNING", live.pid());
@@ -52,7 +48,8 @@ final class ProcessVmm {
     }
 
     /** Stops the VM and its children; unknown or stopped VMs are fine. */
-    synchronized void stop(String name) throws IOException {
+    @Override
+    public synchronized void stop(String name) throws IOException {
         ProcessHandle handle = running.remove(name);
         if (handle != null) {
             handle.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -63,7 +60,8 @@ final class ProcessVmm {
         ended.put(name, "STOPPED");
     }
 
-    synchronized Vm status(String name) {
+    @Override
+    public synchronized Vm status(String name) {
         ProcessHandle live = alive(name);
         if (live != null) {
             return new Vm(name, "RUNNING", live.pid());
@@ -71,7 +69,8 @@ final class ProcessVmm {
         return new Vm(name, ended.getOrDefault(name, "UNKNOWN"), 0);
     }
 
-    synchronized List<Vm> list() {
+    @Override
+    public synchronized List<Vm> list() {
         List<Vm> all = new ArrayList<>();
         for (String name : new ArrayList<>(running.keySet())) {
             all.add(status(name));

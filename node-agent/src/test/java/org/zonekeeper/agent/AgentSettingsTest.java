@@ -1,0 +1,61 @@
+package org.zonekeeper.agent;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class AgentSettingsTest {
+
+    @Rule
+    public TemporaryFolder dir = new TemporaryFolder();
+
+    private AgentSettings load(String extra) throws Exception {
+        Path token = dir.getRoot().toPath().resolve("agent.token");
+        Files.writeString(token, "secret\n");
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
+        Path config = dir.getRoot().toPath().resolve("agent.properties");
+        Files.writeString(config, "token.file = agent.token\nhost.name = kvm-1\n" + extra);
+        return AgentSettings.load(config);
+    }
+
+    private void assertRefused(String extra, String message) throws Exception {
+        try {
+            load(extra);
+            fail("accepted " + extra);
+        } catch (IllegalArgumentException e) {
+            assertEquals(message, e.getMessage());
+        }
+    }
+
+    @Test
+    public void theProcessVmmAndTheSystemLibvirtAreTheDefaults() throws Exception {
+        AgentSettings settings = load("");
+        assertEquals("process", settings.vmm());
+        assertEquals(new KvmSettings("qemu:///system", "kvm", Path.of("/run/libvirt/qemu")), settings.kvm());
+    }
+
+    @Test
+    public void theKvmKeysAreRead() throws Exception {
+        AgentSettings settings = load("vmm = kvm\nkvm.uri = qemu:///system?socket=/tmp/x/sock\n"
+                + "kvm.domain.type = qemu\nkvm.pid.dir = /tmp/x/qemu\n");
+        assertEquals("kvm", settings.vmm());
+        assertEquals(new KvmSettings("qemu:///system?socket=/tmp/x/sock", "qemu", Path.of("/tmp/x/qemu")),
+                settings.kvm());
+    }
+
+    @Test
+    public void aBadKvmValueIsRefusedInOneLine() throws Exception {
+        assertRefused("vmm = xen\n", "agent.properties: vmm: 'xen' is not process or kvm");
+        assertRefused("kvm.domain.type = xen\n", "agent.properties: kvm.domain.type: 'xen' is not kvm or qemu");
+        assertRefused("kvm.uri =\n", "agent.properties: kvm.uri: is empty (leave it out for qemu:///system)");
+        assertRefused("kvm.pid.dir = run/qemu\n", "agent.properties: kvm.pid.dir: 'run/qemu' is not an absolute "
+                + "path");
+    }
+}
