@@ -24,9 +24,4 @@ public record Host(long id, String name, HostState state, String cluster, int cp
         return new Host(id, name, state, cluster, cpu, memoryMb, vmmDriver, imDriver, enabled, time, fencingLevels,
                 monitored, address);
     }
-
-    public Host withMonitored(long time) {
-        return new Host(id, name, state, cluster, cpu, memoryMb, vmmDriver, imDriver, enabled, updated, fencingLevels,
-                time, address);
-    }
 }

@@ -1,6 +1,7 @@
 package org.zonekeeper.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.zonekeeper.api.Host;
@@ -21,6 +22,9 @@ public interface ZoneTransaction {
     Optional<Host> hostByName(String name);
 
     void putHost(Host host);
+
+    /** Moves hosts' last-monitored times forward (host id to time); returns how many changed. */
+    int recordMonitored(Map<Long, Long> times);
 
     void deleteHost(long id);
 

@@ -42,15 +42,7 @@ final class HaRules {
 
     /** Records the hosts that answered a monitoring round (host id to probe time). */
     static int recordMonitoring(ZoneTransaction tx, Map<Long, Long> probes) {
-        int recorded = 0;
-        for (Map.Entry<Long, Long> p : probes.entrySet()) {
-            var host = tx.host(p.getKey());
-            if (host.isPresent() && host.get().monitored() < p.getValue()) {
-                tx.putHost(host.get().withMonitored(p.getValue()));
-                recorded++;
-            }
-        }
-        return recorded;
+        return tx.recordMonitored(probes);
     }
 
     /**

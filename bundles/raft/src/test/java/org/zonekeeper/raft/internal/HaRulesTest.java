@@ -122,8 +122,9 @@ public class HaRulesTest {
     @Test
     public void monitoringTimesOnlyMoveForward() {
         long kvm1 = db.hosts().get(0).id();
-        apply(tx -> HaRules.recordMonitoring(tx, Map.of(kvm1, 1000L, 999L, 5L)));
-        apply(tx -> HaRules.recordMonitoring(tx, Map.of(kvm1, 900L)));
+        assertEquals("an unknown host is ignored", 1,
+                (int) apply(tx -> HaRules.recordMonitoring(tx, Map.of(kvm1, 1000L, 999L, 5L))));
+        assertEquals(0, (int) apply(tx -> HaRules.recordMonitoring(tx, Map.of(kvm1, 900L))));
         assertEquals(1000L, db.hosts().get(0).monitored());
         assertEquals(0L, db.hosts().get(1).monitored());
     }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.zonekeeper.api.Host;
@@ -70,6 +71,26 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
         update("INSERT INTO zk_host (" + HOST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", h.id(), h.name(),
                 h.state().name(), h.cluster(), h.cpu(), h.memoryMb(), h.vmmDriver(), h.imDriver(), h.enabled(),
                 h.updated(), h.fencingLevels().format(), h.monitored(), h.address());
+    }
+
+    @Override
+    public int recordMonitored(Map<Long, Long> times) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE zk_host SET monitored = ? WHERE id = ? AND monitored < ?")) {
+            for (Map.Entry<Long, Long> t : times.entrySet()) {
+                statement.setLong(1, t.getValue());
+                statement.setLong(2, t.getKey());
+                statement.setLong(3, t.getValue());
+                statement.addBatch();
+            }
+            int changed = 0;
+            for (int rows : statement.executeBatch()) {
+                changed += Math.max(rows, 0);
+            }
+            return changed;
+        } catch (SQLException e) {
+            throw new StoreException("database update failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
