@@ -26,7 +26,7 @@ import org.zonekeeper.itests.support.ZoneTable;
 import org.zonekeeper.testkit.NetNamespace;
 
 /**
- * VM HA end to end with real processes: a running server, four hosts each a real node agent process (its VMs
+ * VM HA end to end with real processes: a zone of three servers, four hosts each a real node agent process (its VMs
  * heartbeat guests writing to a shared directory) with its own ipmi_sim BMC whose power-off kills the agent's
  * process group, the fourth in a network namespace of its own; 12 VMs. A host losing power, one whose agent stops
  * answering while its VMs still run, and one cut from the network (its link down) while it runs on, are fenced (OFF
@@ -35,6 +35,7 @@ import org.zonekeeper.testkit.NetNamespace;
 public class VmHaTest {
     private static final String PASSWORD = "Vm-Ha-Bmc-3";
     private static final String TOKEN = "vm-ha-agent-token";
+    private static final int SERVERS = 3;
     private static final int HOSTS = 4;
     private static final int VMS = 12;
     /** The host that runs in its own network namespace, reached over a veth pair. */
@@ -56,9 +57,8 @@ public class VmHaTest {
         Path root = dir.getRoot().toPath();
         shared = Files.createDirectories(root.resolve("shared"));
         zone = LocalZone.create("vmha");
-        zone.up(1);
-        Path etc = zone.serverDir(0).resolve("etc");
-        HostLab.secret(etc.resolve("secrets/bmc.password"), PASSWORD);
+        zone.up(SERVERS);
+        List<String> devices = new ArrayList<>();
         for (int i = 1; i <= HOSTS; i++) {
             int port = HostLab.freePort();
             String address = "127.0.0.1";
@@ -74,18 +74,26 @@ public class VmHaTest {
             bmc.whenOff("/bin/kill -KILL -- -" + agent.pid());
             agents.add(agent);
             bmcs.add(bmc);
-            Files.writeString(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-" + i + ".cfg"), String.join("\n",
-                    "driver = ipmi", "address = 127.0.0.1", "port = " + bmc.port(), "username = fence",
-                    "password.file = etc/secrets/bmc.password", "cipher = 3", "host.map = kvm-" + i,
-                    "timeout.ms = 2000", "power.timeout.ms = 5000", "retries = 0", ""));
+            devices.add(String.join("\n", "driver = ipmi", "address = 127.0.0.1", "port = " + bmc.port(),
+                    "username = fence", "password.file = etc/secrets/bmc.password", "cipher = 3",
+                    "host.map = kvm-" + i, "timeout.ms = 2000", "power.timeout.ms = 5000", "retries = 0", ""));
             zone.exec(0, "host:create --cpu 1600 --memory 8192 --address " + address + ":" + port + " kvm-" + i);
         }
-        Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
-                "interval.ms = 1000\nfailures = 2\nprobe.timeout.ms = 800\n");
-        Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"), "mode = migrate\nwait.cycles = 1\n");
-        HostLab.secret(etc.resolve("agent.token"), TOKEN);
-        Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
-                + shared + "\n");
+        // every server gets the same files: whichever leads monitors, fences and redeploys
+        for (int server = 0; server < SERVERS; server++) {
+            Path etc = zone.serverDir(server).resolve("etc");
+            HostLab.secret(etc.resolve("secrets/bmc.password"), PASSWORD);
+            for (int i = 1; i <= HOSTS; i++) {
+                Files.writeString(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-" + i + ".cfg"),
+                        devices.get(i - 1));
+            }
+            Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
+                    "interval.ms = 1000\nfailures = 2\nprobe.timeout.ms = 800\n");
+            Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"), "mode = migrate\nwait.cycles = 1\n");
+            HostLab.secret(etc.resolve("agent.token"), TOKEN);
+            Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
+                    + shared + "\n");
+        }
         Await.until(SOON, "every host MONITORED", () -> column("host:list", "STATE"),
                 states -> states.values().stream().allMatch("MONITORED"::equals) && states.size() == HOSTS);
         for (int v = 1; v <= VMS; v++) {
