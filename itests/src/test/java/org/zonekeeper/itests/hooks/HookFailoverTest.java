@@ -21,7 +21,7 @@ import org.zonekeeper.itests.support.ZoneTable;
 
 /**
  * Three servers; the leader dies while a hook runs. The next leader records the interrupted execution RETRIED and
- * runs the hook again, once, as attempt 2.
+ * runs the hook again, once, as attempt 2. A follower refuses hook:retry, naming the leader as the place to run it.
  */
 public class HookFailoverTest {
     private static final Duration LIVE = Duration.ofSeconds(90);
@@ -79,6 +79,12 @@ public class HookFailoverTest {
         assertEquals("1", interrupted.get("ATTEMPT"));
         assertTrue(interrupted.get("REASON"), interrupted.get("REASON")
                 .startsWith("interrupted by a leader change; run again by "));
+        int next = LocalZone.leaderIn(zone.exec(survivor, "zone:show"));
+        int follower = 3 - leader - next;
+        LocalZone.ZoneLocalException refused = org.junit.Assert.assertThrows(LocalZone.ZoneLocalException.class,
+                () -> zone.exec(follower, "hook:retry " + again.get("ID")));
+        assertTrue(refused.output(), refused.output().contains("hooks run on the leader only and this server is not "
+                + "leading"));
         String text = read(runs);
         assertEquals(text, 2, text.lines().filter(l -> l.startsWith("start kvm-failover")).count());
         assertEquals(text, 1, text.lines().filter(l -> l.startsWith("end kvm-failover")).count());
