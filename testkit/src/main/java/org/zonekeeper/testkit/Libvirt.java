@@ -1,16 +1,13 @@
 package org.zonekeeper.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
 
 /**
  * A private libvirt daemon with its QEMU driver, for tests: the monolithic {@code libvirtd} of Debian 12, run as
@@ -127,7 +124,7 @@ public final class Libvirt implements AutoCloseable {
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
-            deleteTree(dir);
+            DaemonFiles.deleteTree(dir, "Libvirt");
             throw e;
         }
     }
@@ -149,13 +146,13 @@ public final class Libvirt implements AutoCloseable {
                             + "libvirt-daemon and with it libvirt-daemon-driver-qemu");
                 }
             }
-            sleep(100);
+            DaemonFiles.sleep(100, "libvirtd");
         }
         boolean exited = !p.isAlive();
         Processes.kill(p, Duration.ZERO);
         throw new IOException("libvirtd " + (exited ? "exited " + p.exitValue() : "not ready within " + STARTUP)
                 + (last == null ? "" : "; virsh version: " + last.stderr().strip()) + "; last log lines:\n"
-                + tail(log));
+                + DaemonFiles.tail(log));
     }
 
     /** Writes DIR/passwd or DIR/group: the host's plus libvirt-qemu; false if the host has it already. */
@@ -253,7 +250,7 @@ public final class Libvirt implements AutoCloseable {
         }
         Processes.kill(daemon, SHUTDOWN);
         killNamespace();
-        deleteTree(dir);
+        DaemonFiles.deleteTree(dir, "Libvirt");
     }
 
     /** Kills what is left in the daemon's mount namespace: QEMU processes it daemonized, helpers. */
@@ -281,37 +278,5 @@ public final class Libvirt implements AutoCloseable {
     @Override
     public String toString() {
         return "Libvirt[" + uri() + "]";
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    private static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for libvirtd", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> {
-                try {
-                    Files.delete(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Libvirt: could not delete " + dir + ": " + e);
-        }
     }
 }

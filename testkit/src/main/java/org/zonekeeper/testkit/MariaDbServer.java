@@ -1,7 +1,6 @@
 package org.zonekeeper.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +10,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A private MariaDB server, run as a real process on a free loopback port with its own
@@ -80,7 +76,7 @@ public final class MariaDbServer implements AutoCloseable {
             }
             return launch(mariadbd, dir, freePort(), true);
         } catch (IOException | RuntimeException e) {
-            deleteTree(dir);
+            DaemonFiles.deleteTree(dir, "MariaDbServer");
             throw e;
         }
     }
@@ -103,7 +99,7 @@ public final class MariaDbServer implements AutoCloseable {
                 boolean exited = !p.isAlive();
                 if (exited || System.nanoTime() > deadline) {
                     Processes.kill(p, Duration.ZERO);
-                    String lastLines = tail(log);
+                    String lastLines = DaemonFiles.tail(log);
                     if (exited && !lastAttempt && lastLines.contains("Address already in use")) {
                         return null;
                     }
@@ -111,7 +107,7 @@ public final class MariaDbServer implements AutoCloseable {
                             : " not ready within " + STARTUP) + "; last log lines:\n" + lastLines, e);
                 }
             }
-            sleep(200);
+            DaemonFiles.sleep(200, "mariadbd");
         }
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
@@ -193,7 +189,7 @@ public final class MariaDbServer implements AutoCloseable {
         }
         closed = true;
         Processes.kill(process, SHUTDOWN);
-        deleteTree(dir);
+        DaemonFiles.deleteTree(dir, "MariaDbServer");
     }
 
     @Override
@@ -208,38 +204,6 @@ public final class MariaDbServer implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    private static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for mariadbd", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> {
-                try {
-                    Files.delete(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("MariaDbServer: could not delete " + dir + ": " + e);
         }
     }
 }

@@ -81,7 +81,8 @@ public class HookZoneTest {
     @Test
     public void aScriptHookDroppedIntoEtcRunsWithThePlaceholdersAndTheDocumentOnStdin() throws Exception {
         Path record = out.resolve("created.txt");
-        script("test/record.sh", "echo \"args: $*\" >> " + record + "; cat >> " + record + "; echo >> " + record);
+        script("test/record.sh", "echo \"args: $*\" >> " + record + "; cat >> " + record + "; echo >> " + record
+                + "; echo \"recorded $2\"; echo 'a warning' >&2");
         hook("created", "events = API/CreateHost", "command = test/record.sh",
                 "arguments = $ID $NAME $EVENT $TEMPLATE", "stdin = true", "timeout.ms = 10000");
         Await.until(LIVE, "hook created listed ready", () -> listed("created"),
@@ -102,6 +103,9 @@ public class HookZoneTest {
                 r -> r.isPresent() && r.get().get("STATE").equals("SUCCEEDED")).get();
         assertEquals("1", execution.get("ATTEMPT"));
         assertEquals("0", execution.get("EXIT"));
+        String shown = zone.exec(0, "hook:show " + execution.get("ID"));
+        assertTrue(shown, shown.contains("recorded kvm-hooked") && shown.contains("a warning")
+                && shown.contains(args[0] + " kvm-hooked API/CreateHost $TEMPLATE"));
     }
 
     @Test
