@@ -2,7 +2,7 @@
 # VM HA benchmark: time from a host's power loss to all of its VMs RUNNING elsewhere (default settings,
 # 10 power losses), and the leader's CPU monitoring 1,000 hosts. Runs itests' VmHaRecoveryBench against
 # the built distribution, real node agents and ipmi_sim BMCs. Usage: bench/vm-ha.sh [TRIALS [HOSTS]]
-# Needs what ./test.sh installs (openipmi, ipmitool); takes about 8 minutes.
+# Needs what ./test.sh installs (openipmi, ipmitool); takes about 10 minutes.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd -P)
 cd "$root"
