@@ -18,7 +18,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
@@ -35,6 +34,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.zonekeeper.testkit.Ports;
 
 /** Boots the real distribution (one solo server) and checks it from inside. */
 @RunWith(PaxExam.class)
@@ -141,10 +141,8 @@ public class DistributionTest {
         return output;
     }
 
-    private static String freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return String.valueOf(socket.getLocalPort());
-        }
+    private static String freePort() {
+        return String.valueOf(Ports.free());
     }
 
     /**

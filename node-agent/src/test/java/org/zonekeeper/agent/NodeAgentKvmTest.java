@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,7 @@ import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.testkit.Ports;
 import org.zonekeeper.testkit.Libvirt;
 
 /** The agent as a real process with vmm = kvm, its VMs real QEMU processes of a private libvirtd. */
@@ -56,9 +56,7 @@ public class NodeAgentKvmTest {
         Path token = home.resolve("agent.token");
         Files.writeString(token, TOKEN + "\n");
         Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        port = Ports.free();
         config = home.resolve("agent.properties");
         Files.writeString(config, "listen = 127.0.0.1:" + port + "\ntoken.file = agent.token\nhost.name = kvm-1\n"
                 + "state.dir = " + home.resolve("state") + "\nvmm = kvm\nkvm.uri = " + libvirt.uri() + "\n"

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +24,7 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.testkit.Ports;
 import org.zonekeeper.agent.guest.SharedDiskChecker;
 
 /** The agent as a real process on loopback, its VMs real processes writing to a real disk file. */
@@ -37,6 +39,7 @@ public class NodeAgentTest {
     private Path shared;
     private int port;
     private Process agent;
+    private final List<Long> deployed = new ArrayList<>();
 
     @Before
     public void start() throws Exception {
@@ -45,9 +48,7 @@ public class NodeAgentTest {
         Path token = home.resolve("agent.token");
         Files.writeString(token, TOKEN + "\n");
         Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        port = Ports.free();
         config = home.resolve("agent.properties");
         Files.writeString(config, "listen = 127.0.0.1:" + port + "\ntoken.file = agent.token\nhost.name = kvm-1\n"
                 + "state.dir = " + home.resolve("state") + "\n");
@@ -78,6 +79,8 @@ public class NodeAgentTest {
             agent.descendants().forEach(ProcessHandle::destroyForcibly);
             agent.destroyForcibly();
         }
+        // VMs adopted by a restarted agent are no longer its descendants
+        deployed.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
@@ -100,7 +103,11 @@ public class NodeAgentTest {
                 .ofString("{\"cpu\": 100, \"memoryMb\": 512, \"disk\": \"" + shared.resolve(vm + ".disk") + "\"}")),
                 TOKEN);
         assertEquals(r.body(), 200, r.statusCode());
-        return Json.object(r.body());
+        Map<String, Object> answer = Json.object(r.body());
+        if (answer.get("pid") instanceof Double pid) {
+            deployed.add(pid.longValue());
+        }
+        return answer;
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.zonekeeper.testkit;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -69,12 +68,12 @@ public final class MariaDbServer implements AutoCloseable {
                     "--auth-root-authentication-method=normal", "--skip-test-db").orThrow();
             // A free port is only probed, so another process may bind it first: retry.
             for (int attempt = 1; attempt < ATTEMPTS; attempt++) {
-                MariaDbServer server = launch(mariadbd, dir, freePort(), false);
+                MariaDbServer server = launch(mariadbd, dir, Ports.free(), false);
                 if (server != null) {
                     return server;
                 }
             }
-            return launch(mariadbd, dir, freePort(), true);
+            return launch(mariadbd, dir, Ports.free(), true);
         } catch (IOException | RuntimeException e) {
             DaemonFiles.deleteTree(dir, "MariaDbServer");
             throw e;
@@ -201,9 +200,4 @@ public final class MariaDbServer implements AutoCloseable {
         return "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED&connectTimeout=2000";
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -2,7 +2,6 @@ package org.zonekeeper.itests.support;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.zonekeeper.testkit.NetNamespace;
+import org.zonekeeper.testkit.Ports;
 import org.zonekeeper.testkit.Processes;
 
 /** Hypervisor hosts for tests: real node agents in their own process group, secrets in 0600 files, free ports. */
@@ -53,9 +53,7 @@ public final class HostLab {
     }
 
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return Ports.free();
     }
 
     /** Kills a process and its children (test clean-up). */

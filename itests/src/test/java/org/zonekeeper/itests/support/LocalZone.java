@@ -2,8 +2,6 @@ package org.zonekeeper.itests.support;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -11,8 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+
+import org.zonekeeper.testkit.Ports;
 
 /**
  * A zone of real server processes on loopback, driven through the
@@ -57,8 +56,8 @@ public final class LocalZone implements AutoCloseable {
         Path distribution = Paths.get(unpacked);
         Path zones = Files.createDirectories(Paths.get("target/zones").toAbsolutePath());
         Path home = Files.createTempDirectory(zones, name + "-");
-        int raftPort = freeBase(10, 2);
-        int sshPort = freeBase(1, 1);
+        int raftPort = Ports.freeBase(10, 2, MAX_SERVERS);
+        int sshPort = Ports.freeBase(1, 1, MAX_SERVERS);
         return new LocalZone(distribution, home, raftPort, sshPort);
     }
 
@@ -156,30 +155,6 @@ public final class LocalZone implements AutoCloseable {
                 log.toFile().delete();
             }
         }
-    }
-
-    /** A base port B such that B + step*i + j is free for every server i and j < width. */
-    private static int freeBase(int step, int width) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20000, 60000 - step * MAX_SERVERS);
-            if (allFree(base, step, width)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free port range found");
-    }
-
-    private static boolean allFree(int base, int step, int width) {
-        for (int i = 0; i < MAX_SERVERS; i++) {
-            for (int j = 0; j < width; j++) {
-                try (ServerSocket ignored = new ServerSocket(base + step * i + j, 1, InetAddress.getLoopbackAddress())) {
-                    // free
-                } catch (IOException e) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /** zone-local exited non-zero (or timed out: status -1); the message holds its output. */
