@@ -30,7 +30,7 @@ import java.util.OptionalLong;
  *
  * Close it to destroy its domains, stop the daemon, kill what is left in its namespace and delete its directory.
  */
-public final class Libvirt implements AutoCloseable {
+public final class Libvirt extends PrivateDaemon {
 
     /** What libvirtd uses as root, whatever its configuration says: each is a bind mount of DIR/KEY. */
     private static final Map<String, String> MOUNTS = Map.of("etc", "/etc/libvirt", "run", "/run/libvirt",
@@ -64,8 +64,6 @@ public final class Libvirt implements AutoCloseable {
     private final Process daemon;
     private final String namespace;
     private final String domainType;
-    private final Thread shutdownHook;
-    private boolean closed;
 
     private Libvirt(Path dir, Path virsh, Process daemon, String namespace, String domainType) {
         this.dir = dir;
@@ -73,8 +71,7 @@ public final class Libvirt implements AutoCloseable {
         this.daemon = daemon;
         this.namespace = namespace;
         this.domainType = domainType;
-        this.shutdownHook = new Thread(this::stop, "libvirt-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        stopAtExit("libvirt");
     }
 
     /**
@@ -223,20 +220,7 @@ public final class Libvirt implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs (or ran) stop(), which is idempotent
-        }
-    }
-
-    private synchronized void stop() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void stop() {
         try {
             if (daemon.isAlive()) {
                 for (String domain : virsh("list", "--name").stdout().strip().lines().toList()) {

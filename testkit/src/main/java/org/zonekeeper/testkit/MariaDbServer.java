@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * secret is ever put on a command line). Databases are for the user {@link #user()},
  * whose random {@link #password()} is never logged.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer extends PrivateDaemon {
 
     private static final String USER = "zonekeeper";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
@@ -41,16 +41,13 @@ public final class MariaDbServer implements AutoCloseable {
     private final int port;
     private final Process process;
     private final String password;
-    private final Thread shutdownHook;
-    private boolean closed;
 
     private MariaDbServer(Path dir, int port, Process process, String password) {
         this.dir = dir;
         this.port = port;
         this.process = process;
         this.password = password;
-        this.shutdownHook = new Thread(this::stop, "mariadb-" + port + "-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        stopAtExit("mariadb-" + port);
     }
 
     /**
@@ -173,20 +170,7 @@ public final class MariaDbServer implements AutoCloseable {
 
     /** Stops the server (SIGTERM, then SIGKILL after 30 s) and deletes its directory. */
     @Override
-    public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs (or ran) stop(), which is idempotent
-        }
-    }
-
-    private synchronized void stop() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void stop() {
         Processes.kill(process, SHUTDOWN);
         DaemonFiles.deleteTree(dir, "MariaDbServer");
     }
