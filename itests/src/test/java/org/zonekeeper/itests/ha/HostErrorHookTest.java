@@ -68,10 +68,7 @@ public class HostErrorHookTest {
         }
         bmc = IpmiSim.start(root.resolve("bmc-1"), "fence", PASSWORD);
         bmc.whenOff("/bin/kill -KILL -- -" + agents[0].pid());
-        Files.writeString(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-1.cfg"), String.join("\n",
-                "driver = ipmi", "address = 127.0.0.1", "port = " + bmc.port(), "username = fence",
-                "password.file = etc/secrets/bmc.password", "cipher = 3", "host.map = kvm-1", "timeout.ms = 2000",
-                "power.timeout.ms = 5000", "retries = 0", ""));
+        Files.writeString(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-1.cfg"), HostLab.ipmiDevice(bmc.port(), "kvm-1", 5000));
         String sshPort = Files.readAllLines(etc.resolve("org.apache.karaf.shell.cfg")).stream()
                 .filter(l -> l.startsWith("sshPort")).findFirst().orElseThrow().split("=")[1].trim();
         Path key = home.getParent().resolve("zone-local.key");

@@ -71,10 +71,7 @@ public class HostErrorWorkflowTest {
     }
 
     private static void device(Path etc, String name, int port, String host) throws IOException {
-        Files.writeString(etc.resolve("org.zonekeeper.fencing.device-" + name + ".cfg"), String.join("\n",
-                "driver = ipmi", "address = 127.0.0.1", "port = " + port, "username = fence",
-                "password.file = etc/secrets/bmc.password", "cipher = 3", "host.map = " + host, "timeout.ms = 2000",
-                "power.timeout.ms = 5000", "retries = 0", ""));
+        Files.writeString(etc.resolve("org.zonekeeper.fencing.device-" + name + ".cfg"), HostLab.ipmiDevice(port, host, 5000));
     }
 
     @AfterClass

@@ -63,9 +63,7 @@ public class VmHaFailoverTest {
             bmc.whenOff("/bin/kill -KILL -- -" + agent.pid());
             agents.add(agent);
             bmcs.add(bmc);
-            devices.add(String.join("\n", "driver = ipmi", "address = 127.0.0.1", "port = " + bmc.port(),
-                    "username = fence", "password.file = etc/secrets/bmc.password", "cipher = 3",
-                    "host.map = kvm-" + i, "timeout.ms = 2000", "power.timeout.ms = 4000", "retries = 0", ""));
+            devices.add(HostLab.ipmiDevice(bmc.port(), "kvm-" + i, 4000));
             zone.exec(0, "host:create --cpu 800 --memory 8192 --address 127.0.0.1:" + port + " kvm-" + i);
         }
         for (int server = 0; server < 3; server++) {

@@ -74,9 +74,7 @@ public class VmHaTest {
             bmc.whenOff("/bin/kill -KILL -- -" + agent.pid());
             agents.add(agent);
             bmcs.add(bmc);
-            devices.add(String.join("\n", "driver = ipmi", "address = 127.0.0.1", "port = " + bmc.port(),
-                    "username = fence", "password.file = etc/secrets/bmc.password", "cipher = 3",
-                    "host.map = kvm-" + i, "timeout.ms = 2000", "power.timeout.ms = 5000", "retries = 0", ""));
+            devices.add(HostLab.ipmiDevice(bmc.port(), "kvm-" + i, 5000));
             zone.exec(0, "host:create --cpu 1600 --memory 8192 --address " + address + ":" + port + " kvm-" + i);
         }
         // every server gets the same files: whichever leads monitors, fences and redeploys

@@ -45,6 +45,16 @@ public final class HostLab {
                 .redirectOutput(home.resolve("agent.log").toFile()).start();
     }
 
+    /**
+     * An ipmi fencing device for {@code host}: an ipmi_sim on 127.0.0.1:{@code port}, user fence, the password in
+     * etc/secrets/bmc.password, cipher suite 3, short timeouts and no retry.
+     */
+    public static String ipmiDevice(int port, String host, long powerTimeoutMs) {
+        return String.join("\n", "driver = ipmi", "address = 127.0.0.1", "port = " + port, "username = fence",
+                "password.file = etc/secrets/bmc.password", "cipher = 3", "host.map = " + host, "timeout.ms = 2000",
+                "power.timeout.ms = " + powerTimeoutMs, "retries = 0", "");
+    }
+
     /** Writes a secret to a file readable by its owner only. */
     public static void secret(Path file, String value) throws IOException {
         Files.createDirectories(file.getParent());
