@@ -21,6 +21,7 @@ import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.Leadership;
 import org.zonekeeper.api.ReadMode;
+import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmService;
 import org.zonekeeper.api.ZoneException;
 
@@ -68,13 +69,16 @@ public final class HostMonitor {
             List<Host> probed = hosts.list(ReadMode.LOCAL).stream().filter(h -> PROBED.contains(h.state())).toList();
             Map<Long, Long> answered = new HashMap<>();
             long started = System.currentTimeMillis();
-            for (ProbeRound.Outcome o : round.run(probed)) {
+            List<ProbeRound.Outcome> outcomes = round.run(probed);
+            Map<Long, List<Vm>> placed = vmStates.byHost();
+            for (ProbeRound.Outcome o : outcomes) {
+                List<Vm> on = placed.getOrDefault(o.host().id(), List.of());
                 if (o.answered()) {
                     // the leader's clock, not the host's: hosts' clocks may be off
                     answered.put(o.host().id(), System.currentTimeMillis());
-                    answeredBy(o, started);
+                    answeredBy(o, on, started);
                 } else {
-                    missedBy(o);
+                    missedBy(o, on);
                 }
             }
             if (!answered.isEmpty()) {
@@ -89,23 +93,23 @@ public final class HostMonitor {
         }
     }
 
-    private void answeredBy(ProbeRound.Outcome o, long probed) {
+    private void answeredBy(ProbeRound.Outcome o, List<Vm> placed, long probed) {
         Host host = o.host();
         missed.remove(host.id());
         if (host.state() != HostState.MONITORED) {
             hosts.setState(host.name(), Set.of(HostState.INIT, HostState.ERROR), HostState.MONITORED);
             LOG.info("host {} answers: MONITORED", host.name());
         }
-        vmStates.reconcile(host, o.report(), probed);
+        vmStates.reconcile(host, placed, o.report(), probed);
     }
 
-    private void missedBy(ProbeRound.Outcome o) {
+    private void missedBy(ProbeRound.Outcome o, List<Vm> placed) {
         Host host = o.host();
         int count = missed.merge(host.id(), 1, Integer::sum);
         if (count >= settings.failures() && host.state() != HostState.ERROR) {
             hosts.setState(host.name(), Set.of(HostState.INIT, HostState.MONITORED), HostState.ERROR);
             LOG.warn("host {}: {} probes missed (last: {}): ERROR", host.name(), count, o.failure());
-            vmStates.hostLost(host);
+            vmStates.hostLost(host, placed);
         }
     }
 }

@@ -1,6 +1,9 @@
 package org.zonekeeper.monitor.internal;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +25,17 @@ final class VmStates {
         this.vms = vms;
     }
 
+    /** The VMs placed on each host, read once per monitoring round. */
+    Map<Long, List<Vm>> byHost() {
+        return vms.list(ReadMode.LOCAL).stream().collect(Collectors.groupingBy(Vm::hostId));
+    }
+
     /**
-     * DEPLOYING or UNKNOWN that the host runs become RUNNING; RUNNING that it no longer runs become FAILED, unless
+     * DEPLOYING or UNKNOWN that {@code host} (with the VMs {@code placed} on it) runs become RUNNING; RUNNING that it no longer runs become FAILED, unless
      * the VM changed after {@code probed} (when the probe was sent): the report may predate its deploy.
      */
-    void reconcile(Host host, HostReport report, long probed) {
-        for (Vm vm : vms.list(ReadMode.LOCAL)) {
-            if (vm.hostId() != host.id()) {
-                continue;
-            }
+    void reconcile(Host host, List<Vm> placed, HostReport report, long probed) {
+        for (Vm vm : placed) {
             VmState reported = report.vms().get(vm.name());
             if (reported == VmState.RUNNING && (vm.state() == VmState.DEPLOYING || vm.state() == VmState.UNKNOWN)) {
                 set(vm, Set.of(VmState.DEPLOYING, VmState.UNKNOWN), VmState.RUNNING, host);
@@ -41,9 +46,9 @@ final class VmStates {
     }
 
     /** A host in ERROR: whether its VMs still run is unknown. */
-    void hostLost(Host host) {
-        for (Vm vm : vms.list(ReadMode.LOCAL)) {
-            if (vm.hostId() == host.id() && (vm.state() == VmState.RUNNING || vm.state() == VmState.DEPLOYING)) {
+    void hostLost(Host host, List<Vm> placed) {
+        for (Vm vm : placed) {
+            if (vm.state() == VmState.RUNNING || vm.state() == VmState.DEPLOYING) {
                 set(vm, Set.of(VmState.RUNNING, VmState.DEPLOYING), VmState.UNKNOWN, host);
             }
         }
