@@ -40,8 +40,9 @@ final class BundleHook implements RunnableHook {
         }
     }
 
-    Hook service() {
-        return hook;
+    @Override
+    public String name() {
+        return name;
     }
 
     @Override

@@ -11,9 +11,7 @@ interface RunnableHook {
     /** Its name, kind, events, target and, when it cannot run, why. */
     HookInfo info();
 
-    default String name() {
-        return info().name();
-    }
+    String name();
 
     boolean subscribes(ZoneEvent event);
 

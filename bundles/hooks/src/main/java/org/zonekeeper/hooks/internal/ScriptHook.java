@@ -21,6 +21,11 @@ final class ScriptHook implements RunnableHook {
     }
 
     @Override
+    public String name() {
+        return settings.name();
+    }
+
+    @Override
     public HookInfo info() {
         String target = String.join(" ", commandLine());
         return new HookInfo(settings.name(), HookInfo.Kind.SCRIPT, settings.events().names(), target,
