@@ -14,5 +14,5 @@ public record HookExecution(long id, String hook, long eventId, String event, St
     }
 
     /** Output kept per stream, in characters. */
-    public static final int MAX_OUTPUT = 4096;
+    public static final int MAX_OUTPUT = Field.OUTPUT.max();
 }

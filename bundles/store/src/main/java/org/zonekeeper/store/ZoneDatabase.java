@@ -19,7 +19,6 @@ import java.util.function.Function;
 
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.Vm;
-import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.api.HookExecution;
 import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.ZoneEvent;
@@ -58,13 +57,33 @@ public final class ZoneDatabase implements ZoneReader, AutoCloseable {
             }
             writer = Drivers.connect(settings);
             writer.setAutoCommit(false);
-            Schema.create(writer);
+            Schema.create(writer, settings.type());
             Connection reader = Drivers.connect(settings);
             reader.setAutoCommit(true);
             return new ZoneDatabase(settings, writer, reader);
         } catch (SQLException | IOException e) {
             closeQuietly(writer);
             throw new StoreException("cannot open database " + settings + ": " + e.getMessage(), e);
+        } catch (StoreException e) {
+            closeQuietly(writer);
+            throw e;
+        }
+    }
+
+    /**
+     * Checks, without creating or changing anything, that a database answers and holds every table of this
+     * version; returns its applied index. Throws a {@link StoreException} saying what is wrong.
+     */
+    public static long probe(DatabaseSettings settings) {
+        try (Connection connection = Drivers.connect(settings)) {
+            JdbcTables tables = new JdbcTables(connection);
+            for (String table : Schema.ALL) {
+                tables.query("SELECT 1 FROM " + table + " WHERE 1 = 0", rs -> 1);
+            }
+            List<Long> applied = tables.query("SELECT log_index FROM zk_applied WHERE id = 1", rs -> rs.getLong(1));
+            return applied.isEmpty() ? 0 : applied.get(0);
+        } catch (SQLException e) {
+            throw new StoreException("cannot connect to database " + settings + ": " + e.getMessage(), e);
         }
     }
 
@@ -77,8 +96,9 @@ public final class ZoneDatabase implements ZoneReader, AutoCloseable {
     }
 
     /**
-     * Applies the entry at {@code index} unless it already was. A {@link ZoneException} thrown by the
-     * work (a refused request) rolls its changes back but still records the index, and is rethrown.
+     * Applies the entry at {@code index} unless it already was, and records the index with it. The work refuses by
+     * its result (see {@link ZoneTransaction#attempt}); any exception it throws is a local failure: nothing of the
+     * entry is committed and it is thrown as a {@link StoreException}.
      *
      * @return the work's result, or null when the entry had been applied before
      */
@@ -93,10 +113,6 @@ public final class ZoneDatabase implements ZoneReader, AutoCloseable {
         } catch (StoreException e) {
             rollback();
             throw e;
-        } catch (ZoneException refused) {
-            rollback();
-            commitIndex(index);
-            throw refused;
         } catch (RuntimeException e) {
             rollback();
             throw new StoreException("applying entry " + index + " failed: " + e, e);

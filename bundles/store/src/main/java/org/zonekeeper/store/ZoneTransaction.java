@@ -3,6 +3,8 @@ package org.zonekeeper.store;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.Vm;
@@ -66,4 +68,16 @@ public interface ZoneTransaction {
     void putRecovery(Recovery recovery);
 
     void deleteRecovery(long hostId);
+
+    /** The encoded outcome of a request already applied, by its id. */
+    Optional<byte[]> requestOutcome(String requestId);
+
+    /** Remembers a request's outcome, applied at {@code index}. */
+    void putRequest(String requestId, long index, byte[] outcome);
+
+    /** Forgets the requests applied below an index. */
+    void pruneRequests(long belowIndex);
+
+    /** Runs {@code work}; when {@code undo} holds for its result, what it changed is undone (a refusal changes nothing). */
+    <T> T attempt(Function<ZoneTransaction, T> work, Predicate<T> undo);
 }

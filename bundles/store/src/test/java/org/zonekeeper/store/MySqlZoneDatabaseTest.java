@@ -10,7 +10,12 @@ import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import java.nio.charset.StandardCharsets;
+
+import org.zonekeeper.api.Field;
 import org.zonekeeper.api.Host;
+import org.zonekeeper.api.Vm;
+import org.zonekeeper.api.VmState;
 import org.zonekeeper.api.HostState;
 import org.zonekeeper.testkit.MariaDbServer;
 
@@ -81,6 +86,43 @@ public class MySqlZoneDatabaseTest {
             assertEquals(5, mysql.appliedIndex());
             assertEquals(h2.digest(), mysql.digest());
             assertTrue(mysql.hosts().get(0).enabled());
+        }
+    }
+
+    /** Values at their fields' limits, in several scripts and outside the BMP, with a stored request outcome. */
+    private static void writeEdgeValues(ZoneDatabase db) {
+        String emoji = "\uD83D\uDE80"; // one code point, two UTF-16 characters
+        String template = ("日本語 ünïcødé " + emoji).repeat(4000).substring(0, Field.TEMPLATE.max() - 2) + emoji;
+        db.apply(1, tx -> {
+            tx.putHost(new Host(1, "h".repeat(Field.HOST_NAME.max()), HostState.MONITORED, "c".repeat(128), 400, 8192,
+                    "v".repeat(Field.VMM.max()), "i".repeat(Field.IM.max()), true, 7,
+                    org.zonekeeper.api.fencing.FencingLevels.parse("d".repeat(Field.FENCING_LEVELS.max())), 0,
+                    "a".repeat(Field.ADDRESS.max())));
+            tx.putVm(new Vm(0, "Web", VmState.PENDING, 0, 100, 512, 0, template, 8));
+            tx.putRequest("0f6e5b9e-0000-4000-8000-000000000001", 1, template.getBytes(StandardCharsets.UTF_8));
+            return null;
+        });
+    }
+
+    @Test
+    public void edgeValuesAreStoredAndComparedAlikeOnH2AndMariaDb() throws Exception {
+        try (ZoneDatabase h2 = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()));
+                ZoneDatabase mysql = ZoneDatabase.open(newDatabase())) {
+            writeEdgeValues(h2);
+            writeEdgeValues(mysql);
+            assertEquals(h2.vms().get(0).template(), mysql.vms().get(0).template());
+            assertEquals(h2.hosts(), mysql.hosts());
+            assertEquals(h2.digest(), mysql.digest());
+            for (ZoneDatabase db : new ZoneDatabase[] {h2, mysql}) {
+                assertEquals("Web", db.apply(2, tx -> tx.vmByName("wEB").orElseThrow().name()));
+                assertEquals(Field.TEMPLATE.max(), db.apply(3, tx -> new String(
+                        tx.requestOutcome("0f6e5b9e-0000-4000-8000-000000000001").orElseThrow(),
+                        StandardCharsets.UTF_8).length()).intValue());
+            }
+            ZoneDatabase copy = ZoneDatabase.open(newDatabase());
+            copy.install(h2.snapshot());
+            assertEquals("a snapshot with text and bytes moves from H2 to MariaDB", h2.digest(), copy.digest());
+            copy.close();
         }
     }
 

@@ -7,13 +7,14 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostState;
-import org.zonekeeper.api.ZoneException;
 
 public class ZoneDatabaseTest {
 
@@ -66,18 +67,69 @@ public class ZoneDatabaseTest {
     }
 
     @Test
-    public void refusedEntryRecordsIndexAndChangesNothing() {
+    public void aRefusedEntryRecordsItsIndexAndChangesNothing() {
         try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()))) {
             createHost(db, 1, "h0");
             String before = db.digest();
-            ZoneException refused = assertThrows(ZoneException.class, () -> db.apply(2, tx -> {
-                tx.putHost(host(5, "half-done"));
-                throw new ZoneException("host name taken");
-            }));
-            assertEquals("host name taken", refused.getMessage());
+            String outcome = db.apply(2, tx -> tx.attempt(t -> {
+                t.putHost(host(5, "half-done"));
+                return "refused: host name taken";
+            }, result -> result.startsWith("refused")));
+            assertEquals("refused: host name taken", outcome);
             assertEquals(2, db.appliedIndex());
             assertEquals(before, db.digest());
         }
+    }
+
+    @Test
+    public void aFailingEntryCommitsNothingAndKeepsTheIndexBeforeIt() {
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()))) {
+            createHost(db, 1, "h0");
+            String before = db.digest();
+            StoreException failed = assertThrows(StoreException.class, () -> db.apply(2, tx -> {
+                tx.putHost(host(5, "half-done"));
+                throw new IllegalStateException("disk gone");
+            }));
+            assertTrue(failed.getMessage(), failed.getMessage().contains("applying entry 2 failed"));
+            assertEquals("the entry is applied again, not skipped", 1, db.appliedIndex());
+            assertEquals(before, db.digest());
+        }
+    }
+
+    @Test
+    public void namesAreFoundWhateverTheirCase() {
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()))) {
+            createHost(db, 1, "Web-1");
+            assertEquals("Web-1", db.apply(2, tx -> tx.hostByName("WEB-1").orElseThrow().name()));
+            StoreException taken = assertThrows(StoreException.class, () -> createHost(db, 3, "web-1"));
+            assertTrue(taken.getMessage(), taken.getMessage().contains("applying entry 3 failed")
+                    || taken.getMessage().contains("database update failed"));
+        }
+    }
+
+    @Test
+    public void aDatabaseOfAnOlderVersionIsRefusedInOneLine() throws Exception {
+        Path dir = folder.getRoot().toPath();
+        try (Connection c = org.h2.Driver.load().connect("jdbc:h2:file:" + dir.resolve("zone").toAbsolutePath(),
+                new java.util.Properties()); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE zk_host (id BIGINT PRIMARY KEY, name VARCHAR(128))");
+        }
+        StoreException refused = assertThrows(StoreException.class, () -> ZoneDatabase.open(DatabaseSettings.h2(dir)));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("tables of version 1 and this server needs"
+                + " version 2"));
+    }
+
+    @Test
+    public void probeNamesAMissingTableWithoutCreatingIt() {
+        Path dir = folder.getRoot().toPath();
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(dir))) {
+            createHost(db, 1, "h0");
+        }
+        assertEquals(1, ZoneDatabase.probe(DatabaseSettings.h2(dir)));
+        StoreException missing = assertThrows(StoreException.class,
+                () -> ZoneDatabase.probe(DatabaseSettings.h2(folder.getRoot().toPath().resolve("empty"))));
+        assertTrue(missing.getMessage(), missing.getMessage().contains("ZK_APPLIED")
+                || missing.getMessage().contains("zk_applied"));
     }
 
     @Test

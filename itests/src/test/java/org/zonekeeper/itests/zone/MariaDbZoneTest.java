@@ -1,6 +1,7 @@
 package org.zonekeeper.itests.zone;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -61,6 +62,55 @@ public class MariaDbZoneTest extends ZoneScenarios {
         zone.exec(other, "host:create on-the-survivors");
         String hosts = zone.exec(LocalZone.leaderIn(show), "host:list --consistent");
         assertTrue(hosts, hosts.contains("after") && hosts.contains("on-the-survivors"));
+    }
+
+    @Test
+    public void aZoneOfOneH2AndTwoMariaDbServersHoldsTheSameDatabase() throws Exception {
+        zone = newZone("mixed").env("ZONE_LOCAL_DB", "h2,mysql,mysql");
+        zone.up(3);
+        String hostName = "h".repeat(128);
+        zone.exec(0, "host:create --cpu 800 --memory 16384 --address " + "a".repeat(255) + " " + hostName);
+        String template = ("日本語 ünïcødé \uD83D\uDE80 ").repeat(300).substring(0, 3998) + "\uD83D\uDE80";
+        zone.exec(1, "vm:create --template \"" + template + "\" --host " + hostName.toUpperCase() + " web");
+        ZoneLocalException taken = assertThrows(ZoneLocalException.class, () -> zone.exec(2, "vm:create WEB"));
+        assertTrue(taken.output(), taken.output().contains("a VM named 'web' already exists"));
+        zone.exec(2, "vm:create db");
+        zone.exec(0, "vm:delete DB");
+        for (int server = 1; server < 3; server++) {
+            awaitSameDatabase(server, 0);
+        }
+        String vms = zone.exec(2, "vm:list --consistent");
+        assertEquals(vms, 1, ZoneTable.rows(vms, "STATE").size());
+        assertTrue(zone.exec(0, "vm:show web").contains("\uD83D\uDE80 日本語"));
+    }
+
+    @Test
+    public void serverWhoseDatabaseFailsMidStreamStopsThereAndResumesWithoutSkipping() throws Exception {
+        zone = newZone("dbresume");
+        int leader = LocalZone.leaderIn(zone.up(3));
+        int victim = (leader + 1) % 3;
+        zone.exec(leader, "host:create before");
+        awaitSameDatabase(victim, leader);
+        try (Connection db = mariadb.connect(url + "_" + victim); Statement statement = db.createStatement()) {
+            statement.execute("RENAME TABLE zk_host TO zk_host_away");
+        }
+        for (int i = 0; i < 5; i++) {
+            zone.exec(leader, "host:create during-" + i);
+        }
+        Await.until(Duration.ofSeconds(60), "server " + victim + " out of service",
+                () -> zone.exec(victim, "zone:show"), s -> ZoneTable.server(s, victim).get("STATE").equals("failed"));
+        String log = Files.readString(zone.serverDir(victim).resolve("data/log/karaf.log"));
+        assertTrue(log, log.contains("stopped applying the log after entry"));
+        try (Connection db = mariadb.connect(url + "_" + victim); Statement statement = db.createStatement()) {
+            statement.execute("RENAME TABLE zk_host_away TO zk_host");
+        }
+        Await.until(Duration.ofSeconds(90), "server " + victim + " back as a follower",
+                () -> zone.exec(leader, "zone:show"), s -> ZoneTable.server(s, victim).get("STATE").equals("follower"));
+        awaitSameDatabase(victim, leader);
+        String hosts = zone.exec(victim, "host:list");
+        assertEquals(hosts, 6, ZoneTable.rows(hosts, "CLUSTER").size());
+        log = Files.readString(zone.serverDir(victim).resolve("data/log/karaf.log"));
+        assertTrue(log, log.contains("the database answers again"));
     }
 
     @Override

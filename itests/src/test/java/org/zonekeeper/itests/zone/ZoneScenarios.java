@@ -57,7 +57,7 @@ public abstract class ZoneScenarios {
         return LocalZone.leaderIn(show);
     }
 
-    private void awaitSameDatabase(int server, int reference) {
+    protected void awaitSameDatabase(int server, int reference) {
         Await.until(WAIT, "server " + server + " to hold server " + reference + "'s database",
                 () -> digest(server) + " vs " + digest(reference), s -> s.split(" vs ")[0].equals(s.split(" vs ")[1]));
     }
@@ -112,6 +112,55 @@ public abstract class ZoneScenarios {
             Path log = zone.serverDir(server).resolve("data/log/karaf.log");
             assertTrue("server " + server + "'s log shows the database password",
                     !Files.readString(log).contains(secret()));
+        }
+    }
+
+    /** Runs a shell command that must be refused; returns its one-line answer. */
+    private String refused(int server, String command) {
+        ZoneLocalException e = assertThrows(ZoneLocalException.class, () -> zone.exec(server, command));
+        assertEquals(e.output(), 1, e.output().strip().lines().count());
+        return e.output().strip();
+    }
+
+    @Test
+    public void noInputStopsTheZone() throws Exception {
+        zone = newZone("poison");
+        zone.up(3);
+        String a300 = "a".repeat(300);
+        assertTrue(refused(0, "host:create --address " + a300 + " poison1")
+                .contains("invalid host: address: is 300 characters long; at most 255"));
+        assertTrue(refused(1, "host:create --vmm " + "v".repeat(65) + " poison2")
+                .contains("invalid host: vmm: is 65 characters long; at most 64"));
+        assertTrue(refused(2, "vm:create --template " + "t".repeat(4001) + " poison3")
+                .contains("invalid VM: template: is 4001 characters long; at most 4000"));
+        assertTrue(refused(0, "vm:create 1").contains("VM name: '1' is all digits"));
+        zone.exec(0, "host:create --cpu 800 --memory 16384 kvm-1");
+        // text outside latin1 and outside the BMP, on a MariaDB started with the server's default settings too
+        String template = "\"ünïcødé 日本語 \uD83D\uDE80\"";
+        zone.exec(1, "vm:create --template " + template + " web");
+        assertTrue(refused(2, "vm:create WEB").contains("a VM named 'web' already exists"));
+        zone.exec(0, "host:disable 1");
+        assertEquals("an all-digit reference is an id", "no", ZoneTable.rows(zone.exec(0, "host:list --consistent"), "CLUSTER")
+                .get(0).get("ENABLED"));
+        String show = zone.exec(2, "zone:show");
+        assertEquals(show, 1, ZoneTable.rows(show, "STATE").stream().filter(r -> r.get("STATE").equals("leader"))
+                .count());
+        assertEquals(show, 2, ZoneTable.rows(show, "STATE").stream().filter(r -> r.get("STATE").equals("follower"))
+                .count());
+        for (int server = 1; server < 3; server++) {
+            awaitSameDatabase(server, 0);
+        }
+        String vm = zone.exec(2, "vm:show web");
+        assertTrue(vm, vm.contains("ünïcødé 日本語 \uD83D\uDE80"));
+        String hosts = zone.exec(1, "host:list");
+        assertTrue(hosts, hosts.contains("kvm-1") && !hosts.contains("poison"));
+
+        zone.down();
+        show = zone.up(3);
+        assertTrue("a leader after a restart:\n" + show, LocalZone.leaderIn(show) >= 0);
+        zone.exec(LocalZone.leaderIn(show), "host:create after-restart");
+        for (int server = 1; server < 3; server++) {
+            awaitSameDatabase(server, 0);
         }
     }
 

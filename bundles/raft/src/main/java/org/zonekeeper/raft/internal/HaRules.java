@@ -1,13 +1,14 @@
 package org.zonekeeper.raft.internal;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmState;
-import org.zonekeeper.api.ZoneException;
+import org.zonekeeper.raft.internal.command.Outcome;
 import org.zonekeeper.store.ZoneTransaction;
 
 /**
@@ -22,13 +23,17 @@ final class HaRules {
     private HaRules() {
     }
 
-    static Host setHostState(ZoneTransaction tx, String ref, Set<HostState> from, HostState to, long time) {
-        Host host = Refs.find(ref, "host", tx::host, tx::hostByName);
+    static Outcome setHostState(ZoneTransaction tx, String ref, Set<HostState> from, HostState to, long time) {
+        Optional<Host> found = ZoneRules.host(tx, ref);
+        if (found.isEmpty()) {
+            return Outcome.notFound(Refs.notFound("host", ref));
+        }
+        Host host = found.get();
         if (host.state() == to) {
-            return host;
+            return Outcome.host(host);
         }
         if (!from.contains(host.state())) {
-            throw new ZoneException("host " + host.name() + " is " + host.state() + ", not " + names(from));
+            return Outcome.refused("host " + host.name() + " is " + host.state() + ", not " + names(from));
         }
         Host changed = host.withState(to, time);
         if (to == HostState.FENCED) {
@@ -37,58 +42,71 @@ final class HaRules {
         }
         tx.putHost(changed);
         EventLog.host(tx, changed, time);
-        return changed;
+        return Outcome.host(changed);
     }
 
     /** Records the hosts that answered a monitoring round (host id to probe time). */
-    static int recordMonitoring(ZoneTransaction tx, Map<Long, Long> probes) {
-        return tx.recordMonitored(probes);
+    static Outcome recordMonitoring(ZoneTransaction tx, Map<Long, Long> probes) {
+        tx.recordMonitored(probes);
+        return Outcome.none();
     }
 
     /**
      * Places a VM on a host for deployment. Refused unless the target is enabled and MONITORED, the VM is in one of
      * {@code from}, and a VM still assigned to another host leaves only a host whose power-off was confirmed (FENCED).
      */
-    static Vm placeVm(ZoneTransaction tx, String ref, String hostRef, Set<VmState> from, long time) {
-        Vm vm = Refs.find(ref, "VM", tx::vm, tx::vmByName);
-        Host target = Refs.find(hostRef, "host", tx::host, tx::hostByName);
+    static Outcome placeVm(ZoneTransaction tx, String ref, String hostRef, Set<VmState> from, long time) {
+        Optional<Vm> found = ZoneRules.vm(tx, ref);
+        if (found.isEmpty()) {
+            return Outcome.notFound(Refs.notFound("VM", ref));
+        }
+        Optional<Host> targetFound = ZoneRules.host(tx, hostRef);
+        if (targetFound.isEmpty()) {
+            return Outcome.notFound(Refs.notFound("host", hostRef));
+        }
+        Vm vm = found.get();
+        Host target = targetFound.get();
         if (!from.contains(vm.state())) {
-            throw new ZoneException("VM " + vm.name() + " is " + vm.state() + ", not " + names(from));
+            return Outcome.refused("VM " + vm.name() + " is " + vm.state() + ", not " + names(from));
         }
         if (!target.enabled() || !PLACEABLE.contains(target.state())) {
-            throw new ZoneException("host " + target.name() + " is " + target.state()
+            return Outcome.refused("host " + target.name() + " is " + target.state()
                     + (target.enabled() ? "" : " and disabled") + ": no VM is placed there");
         }
         if (vm.hostId() != 0 && vm.hostId() != target.id()) {
             Host previous = tx.host(vm.hostId()).orElse(null);
             if (previous != null && previous.state() != HostState.FENCED && vm.state() != VmState.STOPPED
                     && vm.state() != VmState.PENDING) {
-                throw new ZoneException("VM " + vm.name() + " is still on host " + previous.name() + " ("
+                return Outcome.refused("VM " + vm.name() + " is still on host " + previous.name() + " ("
                         + previous.state() + "): it moves only once that host is FENCED");
             }
         }
         Vm placed = vm.placedOn(target.id(), VmState.DEPLOYING, time);
         tx.putVm(placed);
         EventLog.vm(tx, placed, time);
-        return placed;
+        return Outcome.vm(placed);
     }
 
     /** Sets a VM's state if it is in one of {@code from} and, when {@code hostId} is not 0, still on that host. */
-    static Vm setVmState(ZoneTransaction tx, String ref, Set<VmState> from, VmState to, long hostId, long time) {
-        Vm vm = Refs.find(ref, "VM", tx::vm, tx::vmByName);
+    static Outcome setVmState(ZoneTransaction tx, String ref, Set<VmState> from, VmState to, long hostId, long time) {
+        Optional<Vm> found = ZoneRules.vm(tx, ref);
+        if (found.isEmpty()) {
+            return Outcome.notFound(Refs.notFound("VM", ref));
+        }
+        Vm vm = found.get();
         if (hostId != 0 && vm.hostId() != hostId) {
-            throw new ZoneException("VM " + vm.name() + " is no longer on host " + hostId);
+            return Outcome.refused("VM " + vm.name() + " is no longer on host " + hostId);
         }
         if (vm.state() == to) {
-            return vm;
+            return Outcome.vm(vm);
         }
         if (!from.contains(vm.state())) {
-            throw new ZoneException("VM " + vm.name() + " is " + vm.state() + ", not " + names(from));
+            return Outcome.refused("VM " + vm.name() + " is " + vm.state() + ", not " + names(from));
         }
         Vm changed = vm.withState(to, time);
         tx.putVm(changed);
         EventLog.vm(tx, changed, time);
-        return changed;
+        return Outcome.vm(changed);
     }
 
     private static String names(Set<?> states) {

@@ -27,6 +27,7 @@ import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.api.ZoneServer;
 import org.zonekeeper.raft.internal.command.Commands;
 import org.zonekeeper.raft.internal.command.RegisterServers;
+import org.zonekeeper.raft.internal.command.ZoneCommand;
 import org.zonekeeper.store.StoreException;
 import org.zonekeeper.store.ZoneDatabase;
 
@@ -48,10 +49,13 @@ final class RaftNode implements AutoCloseable {
     private final StatusEndpoint endpoint;
     private final Runnable onReset;
     private final LongConsumer onLeadership;
+    private static final long DATABASE_RETRY_MS = 2000;
     private volatile String failure;
+    private volatile boolean closed;
 
     /**
-     * Starts the member; {@code onReset} is called when another server asks this one to resynchronise,
+     * Starts the member; {@code onReset} is called when another server asks this one to resynchronise, and when
+     * the database answers again after a failure stopped this member,
      * {@code onLeadership} with the term when this server becomes leader and with 0 when it stops leading.
      */
     RaftNode(ZoneSettings settings, Runnable onReset, LongConsumer onLeadership) throws IOException {
@@ -132,12 +136,50 @@ final class RaftNode implements AutoCloseable {
         LOG.error("server {} stops leading and voting: {}", settings.self().name(), failure);
         onLeadership.accept(0);
         hooks.announce(RoleHooks.Role.FOLLOWER);
-        Thread stop = new Thread(() -> server.shutdown().join(), "zonekeeper-stop-after-db-failure");
+        Thread stop = new Thread(() -> {
+            shutdownServer();
+            awaitDatabase();
+        }, "zonekeeper-stop-after-db-failure");
         stop.setDaemon(true);
         stop.start();
     }
 
+    /**
+     * After a database failure: checks the database every {@value #DATABASE_RETRY_MS} ms and, once every table
+     * answers, restarts this server's member, which resumes applying from the database's applied index.
+     */
+    private void awaitDatabase() {
+        String last = null;
+        while (!closed) {
+            try {
+                long applied = ZoneDatabase.probe(settings.database());
+                LOG.info("server {}: the database answers again (applied index {}): resuming from there",
+                        settings.self().name(), applied);
+                onReset.run();
+                return;
+            } catch (StoreException e) {
+                if (!e.getMessage().equals(last)) {
+                    LOG.warn("server {}: database still failing, checking every {} ms: {}", settings.self().name(),
+                            DATABASE_RETRY_MS, e.getMessage());
+                    last = e.getMessage();
+                }
+            }
+            try {
+                Thread.sleep(DATABASE_RETRY_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Sends an operation to the leader. A command is checked here first, as the state machine will check it again,
+     * so that the operator learns every bad field in one line without anything written.
+     */
     <T> T submit(Operation<T> operation) {
+        if (operation instanceof ZoneCommand command) {
+            command.validation().orThrow();
+        }
         if (failure != null) {
             throw new ZoneException("server " + settings.self().name() + " is out of service: " + failure);
         }
@@ -192,9 +234,16 @@ final class RaftNode implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         onLeadership.accept(0);
         endpoint.close();
         client.close();
+        shutdownServer();
+        hooks.close();
+        database.close();
+    }
+
+    private void shutdownServer() {
         try {
             server.shutdown().get(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -206,7 +255,5 @@ final class RaftNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        hooks.close();
-        database.close();
     }
 }

@@ -1,9 +1,13 @@
 package org.zonekeeper.raft.internal;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
 import java.util.function.Function;
 
 import org.junit.rules.ExternalResource;
 import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.raft.internal.command.Outcome;
 import org.zonekeeper.store.DatabaseSettings;
 import org.zonekeeper.store.ZoneDatabase;
 import org.zonekeeper.store.ZoneTransaction;
@@ -27,8 +31,18 @@ final class AppliedDatabase extends ExternalResource {
         folder.delete();
     }
 
-    <T> T apply(Function<ZoneTransaction, T> work) {
-        return db.apply(++index, work);
+    /** Applies a rule as the next entry. */
+    Outcome apply(Function<ZoneTransaction, Outcome> rule) {
+        return db.apply(++index, rule);
+    }
+
+    /** Applies a rule that must refuse, and checks that it changed nothing; returns the refusal. */
+    String refusal(Function<ZoneTransaction, Outcome> rule) {
+        String before = db.digest();
+        Outcome outcome = apply(rule);
+        assertTrue("refused", outcome.isRefusal());
+        assertEquals("a refusal changes nothing", before, db.digest());
+        return outcome.reason();
     }
 
     ZoneDatabase db() {

@@ -2,7 +2,6 @@ package org.zonekeeper.raft.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
@@ -20,7 +19,7 @@ import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmSpec;
 import org.zonekeeper.api.VmState;
 import org.zonekeeper.api.ZoneEvent;
-import org.zonekeeper.api.ZoneException;
+import org.zonekeeper.raft.internal.command.Outcome;
 import org.zonekeeper.store.ZoneDatabase;
 import org.zonekeeper.store.ZoneTransaction;
 
@@ -42,8 +41,12 @@ public class HaRulesTest {
         apply(tx -> ZoneRules.createVm(tx, new VmSpec("web", 100, 512, 0, "", "kvm-1"), 3));
     }
 
-    private <T> T apply(Function<ZoneTransaction, T> work) {
-        return applied.apply(work);
+    private Outcome apply(Function<ZoneTransaction, Outcome> rule) {
+        return applied.apply(rule);
+    }
+
+    private String refusal(Function<ZoneTransaction, Outcome> rule) {
+        return applied.refusal(rule);
     }
 
     private void fence(String host) {
@@ -54,22 +57,19 @@ public class HaRulesTest {
 
     @Test
     public void aStateChangeFromAnotherStateIsRefused() {
-        ZoneException e = assertThrows(ZoneException.class,
-                () -> apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.ERROR), HostState.FENCING, 4)));
-        assertEquals("host kvm-1 is MONITORED, not [ERROR]", e.getMessage());
+        String e = refusal(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.ERROR), HostState.FENCING, 4));
+        assertEquals("host kvm-1 is MONITORED, not [ERROR]", e);
     }
 
     @Test
     public void aVmLeavesItsHostOnlyOnceTheHostIsFenced() {
-        ZoneException e = assertThrows(ZoneException.class,
-                () -> apply(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.DEPLOYING), 4)));
-        assertTrue(e.getMessage(), e.getMessage().contains("moves only once that host is FENCED"));
+        String e = refusal(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.DEPLOYING), 4));
+        assertTrue(e, e.contains("moves only once that host is FENCED"));
         apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.MONITORED), HostState.ERROR, 4));
         apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.ERROR), HostState.FENCING, 5));
-        assertThrows(ZoneException.class,
-                () -> apply(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.DEPLOYING), 6)));
+        refusal(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.DEPLOYING), 6));
         apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.FENCING), HostState.FENCED, 6));
-        Vm moved = apply(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.DEPLOYING), 7));
+        Vm moved = apply(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.DEPLOYING), 7)).item();
         assertEquals(VmState.DEPLOYING, moved.state());
         assertEquals(db.hosts().get(1).id(), moved.hostId());
     }
@@ -81,15 +81,14 @@ public class HaRulesTest {
         assertEquals(HostState.FENCED, fenced.state());
         assertFalse(fenced.enabled());
         apply(tx -> ZoneRules.createVm(tx, new VmSpec("db", 100, 512, 0, "", null), 7));
-        ZoneException e = assertThrows(ZoneException.class,
-                () -> apply(tx -> HaRules.placeVm(tx, "db", "kvm-2", Set.of(VmState.PENDING), 8)));
-        assertEquals("host kvm-2 is FENCED and disabled: no VM is placed there", e.getMessage());
+        String e = refusal(tx -> HaRules.placeVm(tx, "db", "kvm-2", Set.of(VmState.PENDING), 8));
+        assertEquals("host kvm-2 is FENCED and disabled: no VM is placed there", e);
     }
 
     @Test
     public void enablingAFencedHostMonitorsItAgainFromScratch() {
         fence("kvm-2");
-        Host enabled = apply(tx -> ZoneRules.setHostEnabled(tx, "kvm-2", true, 7));
+        Host enabled = apply(tx -> ZoneRules.setHostEnabled(tx, "kvm-2", true, 7)).item();
         assertEquals(HostState.INIT, enabled.state());
         assertTrue(enabled.enabled());
     }
@@ -98,14 +97,13 @@ public class HaRulesTest {
     public void aRepeatedDecisionChangesNothing() {
         fence("kvm-1");
         apply(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.DEPLOYING), 7));
-        ZoneException e = assertThrows(ZoneException.class,
-                () -> apply(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.RUNNING), 8)));
-        assertEquals("VM web is DEPLOYING, not [RUNNING]", e.getMessage());
+        String e = refusal(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.RUNNING), 8));
+        assertEquals("VM web is DEPLOYING, not [RUNNING]", e);
         Vm running = apply(tx -> HaRules.setVmState(tx, "web", Set.of(VmState.DEPLOYING), VmState.RUNNING,
-                db.hosts().get(1).id(), 9));
+                db.hosts().get(1).id(), 9)).item();
         assertEquals(VmState.RUNNING, running.state());
-        assertThrows(ZoneException.class, () -> apply(tx -> HaRules.setVmState(tx, "web", Set.of(VmState.DEPLOYING),
-                VmState.RUNNING, db.hosts().get(0).id(), 10)));
+        refusal(tx -> HaRules.setVmState(tx, "web", Set.of(VmState.DEPLOYING),
+                VmState.RUNNING, db.hosts().get(0).id(), 10));
     }
 
     @Test
@@ -122,9 +120,9 @@ public class HaRulesTest {
     @Test
     public void monitoringTimesOnlyMoveForward() {
         long kvm1 = db.hosts().get(0).id();
-        assertEquals("an unknown host is ignored", 1,
-                (int) apply(tx -> HaRules.recordMonitoring(tx, Map.of(kvm1, 1000L, 999L, 5L))));
-        assertEquals(0, (int) apply(tx -> HaRules.recordMonitoring(tx, Map.of(kvm1, 900L))));
+        apply(tx -> HaRules.recordMonitoring(tx, Map.of(kvm1, 1000L, 999L, 5L)));
+        assertEquals("an unknown host is ignored", 2, db.hosts().size());
+        apply(tx -> HaRules.recordMonitoring(tx, Map.of(kvm1, 900L)));
         assertEquals(1000L, db.hosts().get(0).monitored());
         assertEquals(0L, db.hosts().get(1).monitored());
     }

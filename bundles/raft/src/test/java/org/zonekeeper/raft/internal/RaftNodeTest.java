@@ -20,7 +20,26 @@ import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.api.NoLeaderException;
 import org.zonekeeper.api.ServerStatus;
 import org.zonekeeper.api.ZoneException;
+import io.atomix.catalyst.serializer.Serializer;
+import io.atomix.catalyst.transport.Address;
+import io.atomix.catalyst.transport.netty.NettyTransport;
+import io.atomix.copycat.client.CopycatClient;
+import io.atomix.copycat.client.RecoveryStrategies;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.zonekeeper.api.HookExecution;
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.VmSpec;
+import org.zonekeeper.api.fencing.FencingLevels;
+import org.zonekeeper.raft.internal.command.AddServer;
+import org.zonekeeper.raft.internal.command.Commands;
 import org.zonekeeper.raft.internal.command.CreateHost;
+import org.zonekeeper.raft.internal.command.CreateVm;
+import org.zonekeeper.raft.internal.command.DeleteVm;
+import org.zonekeeper.raft.internal.command.Outcome;
+import org.zonekeeper.raft.internal.command.SetFencingLevels;
+import org.zonekeeper.raft.internal.command.StartHookExecution;
+import org.zonekeeper.raft.internal.command.ZoneCommand;
 import org.zonekeeper.raft.internal.command.DeleteHost;
 
 /** Three real Copycat members on loopback in one JVM, each with its own H2 database. */
@@ -34,8 +53,11 @@ public class RaftNodeTest {
     private final Map<Integer, Long> leading = new java.util.concurrent.ConcurrentHashMap<>();
     private String servers;
 
+    private final List<CopycatClient> clients = new ArrayList<>();
+
     @After
     public void closeAll() {
+        clients.forEach(c -> c.close().join());
         nodes.forEach(RaftNode::close);
     }
 
@@ -145,5 +167,129 @@ public class RaftNodeTest {
                 () -> nodes.get(0).submit(new CreateHost(host("lost"))).item());
         assertTrue(e.getMessage(), e.getMessage().startsWith("no leader elected"));
         assertTrue("bounded by request.timeout.ms", System.nanoTime() - start < 10_000_000_000L);
+    }
+
+    /** A Copycat client of the zone built as the servers' own, but outside any RaftNode: nothing checks at the door. */
+    private CopycatClient rawClient() {
+        List<Address> members = java.util.Arrays.stream(servers.split(","))
+                .map(e -> RaftNode.address(e.substring(e.indexOf('@') + 1))).toList();
+        CopycatClient client = CopycatClient.builder().withTransport(new NettyTransport())
+                .withSerializer(Commands.register(new Serializer().enableWhitelist()))
+                .withRecoveryStrategy(RecoveryStrategies.CLOSE).build();
+        clients.add(client);
+        return client.connect(members).join();
+    }
+
+    private void awaitSameDatabases() throws InterruptedException {
+        awaitApplied(nodes, highestApplied());
+        String digest = nodes.get(0).database().digest();
+        for (RaftNode node : nodes) {
+            assertEquals("server " + node.settings().self().name() + " applied as far", highestApplied(),
+                    node.database().appliedIndex());
+            assertEquals(digest, node.database().digest());
+        }
+    }
+
+    @Test
+    public void everyBadFieldIsRefusedAtTheDoorAndAgainByTheStateMachineOnEveryServer() throws Exception {
+        startZone(3);
+        nodes.get(0).submit(new CreateHost(host("kvm-1"))).item();
+        String a300 = "a".repeat(300);
+        Map<ZoneCommand, String> poison = new java.util.LinkedHashMap<>();
+        poison.put(new CreateHost(new HostSpec("poison1", "default", 800, 16384, "kvm", "kvm", a300)),
+                "invalid host: address: is 300 characters long; at most 255");
+        poison.put(new CreateHost(new HostSpec("poison2", "default", 800, 16384, "v".repeat(65), "kvm")),
+                "invalid host: vmm: is 65 characters long; at most 64");
+        poison.put(new CreateVm(new VmSpec("web", 100, 512, 0, "t".repeat(4001), null)),
+                "invalid VM: template: is 4001 characters long; at most 4000");
+        poison.put(new CreateVm(new VmSpec("1", 100, 512, 0, "", null)),
+                "invalid VM: VM name: '1' is all digits, which is how ids are written");
+        poison.put(new CreateVm(new VmSpec("web", 100, 512, 0, "bell\u0007", null)),
+                "invalid VM: template: holds U+0007 at position 4 (a control character or half of a surrogate pair)");
+        poison.put(new CreateHost(new HostSpec("k\u00e9vin", "default", 0, 16384, "kvm", "kvm")),
+                "invalid host: host name: 'k\u00e9vin' must start with a letter or digit and hold only letters,"
+                        + " digits, '.', '_' and '-'; address: 'k\u00e9vin' is not a host name or address, with an"
+                        + " optional :PORT; cpu: must be positive (0)");
+        poison.put(new SetFencingLevels("kvm-1", FencingLevels.parse("d".repeat(2001))),
+                "invalid SetFencingLevels: fencing levels: is 2001 characters long; at most 2000");
+        poison.put(new DeleteVm(a300), "invalid DeleteVm: reference: is 300 characters long; at most 128");
+        poison.put(new AddServer("zk9", a300 + ":1"), "invalid server: endpoint: is 302 characters long; at most 255");
+        CopycatClient bypass = rawClient();
+        for (Map.Entry<ZoneCommand, String> p : poison.entrySet()) {
+            long before = highestApplied();
+            assertEquals("refused at the door", p.getValue(),
+                    assertThrows(ZoneException.class, () -> nodes.get(1).submit(p.getKey())).getMessage());
+            assertEquals("nothing written for a refusal at the door", before, highestApplied());
+            Outcome outcome = bypass.submit(p.getKey()).get(10, TimeUnit.SECONDS);
+            assertEquals("refused by the state machine", p.getValue(), outcome.reason());
+        }
+        awaitSameDatabases();
+        assertEquals(1, nodes.stream().map(RaftNode::localStatus).filter(s -> s.state().equals("leader")).count());
+        assertEquals(2, nodes.stream().map(RaftNode::localStatus).filter(s -> s.state().equals("follower")).count());
+        nodes.get(2).submit(new CreateHost(host("after"))).item();
+        awaitSameDatabases();
+        assertEquals(List.of("kvm-1", "after"), nodes.get(1).database().hosts().stream().map(h -> h.name()).toList());
+    }
+
+    @Test
+    public void aCommandSentAgainOnAnotherSessionTakesEffectOnce() throws Exception {
+        startZone(3);
+        nodes.get(0).submit(new CreateHost(host("first"))).item(); // a leader is elected
+        CreateHost create = new CreateHost(host("once"));
+        Host first = rawClient().submit(create).get(10, TimeUnit.SECONDS).item();
+        Host again = rawClient().submit(create).get(10, TimeUnit.SECONDS).item();
+        assertEquals("the first outcome, not 'already exists'", first, again);
+        org.zonekeeper.api.ZoneEvent event = nodes.get(0).database().events(0, 10).get(0);
+        StartHookExecution start = new StartHookExecution("notify", event, "", 1, 0);
+        long execution = rawClient().submit(start).get(10, TimeUnit.SECONDS).<HookExecution>item().id();
+        assertEquals(execution, rawClient().submit(start).get(10, TimeUnit.SECONDS).<HookExecution>item().id());
+        assertEquals("a refusal is answered the same way too", "a host named 'once' already exists",
+                rawClient().submit(new CreateHost(host("ONCE"))).get(10, TimeUnit.SECONDS).reason());
+        awaitSameDatabases();
+        assertEquals(2, nodes.get(2).database().hosts().size());
+        assertEquals(1, nodes.get(2).database().hookExecutions(10).size());
+    }
+
+    @Test
+    public void aSessionLostBetweenApplyAndAnswerIsRetriedWithTheFirstOutcome() throws Exception {
+        startZone(3);
+        nodes.get(0).submit(new CreateHost(host("first"))).item(); // a leader is elected
+        List<Address> members = java.util.Arrays.stream(servers.split(","))
+                .map(e -> RaftNode.address(e.substring(e.indexOf('@') + 1))).toList();
+        java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
+        RaftClient client = new RaftClient(() -> {
+            CopycatClient real = CopycatClient.builder().withTransport(new NettyTransport())
+                    .withSerializer(Commands.register(new Serializer().enableWhitelist()))
+                    .withRecoveryStrategy(RecoveryStrategies.CLOSE).build();
+            clients.add(real);
+            return sessions.incrementAndGet() == 1 ? losesAnswer(real) : real;
+        }, members, java.time.Duration.ofSeconds(10));
+        try {
+            Host created = client.submit(new CreateHost(host("web-1"))).item();
+            assertEquals("web-1", created.name());
+            assertEquals("a second session carried the retry", 2, sessions.get());
+            awaitSameDatabases();
+            assertEquals(2, nodes.get(0).database().hosts().size());
+        } finally {
+            client.close();
+        }
+    }
+
+    /** A client whose first command is applied but whose answer is lost with its session. */
+    private static CopycatClient losesAnswer(CopycatClient real) {
+        return (CopycatClient) java.lang.reflect.Proxy.newProxyInstance(RaftNodeTest.class.getClassLoader(),
+                new Class<?>[] {CopycatClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("submit") && args[0] instanceof io.atomix.copycat.Command<?>) {
+                        CompletableFuture<Object> lost = new CompletableFuture<>();
+                        real.submit((io.atomix.copycat.Command<?>) args[0]).whenComplete((r, e) ->
+                                lost.completeExceptionally(new io.atomix.copycat.session.ClosedSessionException(
+                                        "session lost after apply (injected)")));
+                        return lost;
+                    }
+                    if (method.getName().equals("connect")) {
+                        return real.connect((java.util.Collection<Address>) args[0]).thenApply(c -> (CopycatClient) proxy);
+                    }
+                    return method.invoke(real, args);
+                });
     }
 }

@@ -22,6 +22,9 @@ public final class Drivers {
             case MYSQL -> {
                 properties.setProperty("user", settings.user());
                 properties.setProperty("password", settings.password() == null ? "" : settings.password());
+                // every text travels as utf8mb4 and compares byte for byte, as on H2, whatever the server's defaults
+                properties.setProperty("characterEncoding", "UTF-8");
+                properties.setProperty("connectionCollation", "utf8mb4_bin");
                 Driver driver = new com.mysql.cj.jdbc.Driver();
                 Connection connection = driver.connect(settings.url(), properties);
                 if (connection == null) {

@@ -4,11 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
+import org.zonekeeper.api.Field;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.fencing.FencingLevels;
@@ -62,15 +66,16 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
 
     @Override
     public Optional<Host> hostByName(String name) {
-        return first(query("SELECT " + HOST_COLUMNS + " FROM zk_host WHERE name = ?", JdbcTables::host, name));
+        return first(query("SELECT " + HOST_COLUMNS + " FROM zk_host WHERE name_key = ?", JdbcTables::host,
+                Field.key(name)));
     }
 
     @Override
     public void putHost(Host h) {
         update("DELETE FROM zk_host WHERE id = ?", h.id());
-        update("INSERT INTO zk_host (" + HOST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", h.id(), h.name(),
-                h.state().name(), h.cluster(), h.cpu(), h.memoryMb(), h.vmmDriver(), h.imDriver(), h.enabled(),
-                h.updated(), h.fencingLevels().format(), h.monitored(), h.address());
+        update("INSERT INTO zk_host (" + HOST_COLUMNS + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                h.id(), h.name(), h.state().name(), h.cluster(), h.cpu(), h.memoryMb(), h.vmmDriver(), h.imDriver(), h.enabled(),
+                h.updated(), h.fencingLevels().format(), h.monitored(), h.address(), Field.key(h.name()));
     }
 
     @Override
@@ -110,7 +115,7 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
 
     @Override
     public Optional<Vm> vmByName(String name) {
-        return first(query("SELECT " + VM_COLUMNS + " FROM zk_vm WHERE name = ?", JdbcTables::vm, name));
+        return first(query("SELECT " + VM_COLUMNS + " FROM zk_vm WHERE name_key = ?", JdbcTables::vm, Field.key(name)));
     }
 
     @Override
@@ -121,8 +126,9 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
     @Override
     public void putVm(Vm v) {
         update("DELETE FROM zk_vm WHERE id = ?", v.id());
-        update("INSERT INTO zk_vm (" + VM_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", v.id(), v.name(),
-                v.state().name(), v.hostId(), v.cpu(), v.memoryMb(), v.diskMb(), v.template(), v.updated());
+        update("INSERT INTO zk_vm (" + VM_COLUMNS + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", v.id(),
+                v.name(), v.state().name(), v.hostId(), v.cpu(), v.memoryMb(), v.diskMb(), v.template(), v.updated(),
+                Field.key(v.name()));
     }
 
     @Override
@@ -205,6 +211,37 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
         update("DELETE FROM zk_recovery WHERE host_id = ?", hostId);
     }
 
+    @Override
+    public Optional<byte[]> requestOutcome(String requestId) {
+        return first(query("SELECT outcome FROM zk_request WHERE request_id = ?", rs -> rs.getBytes(1), requestId));
+    }
+
+    @Override
+    public void putRequest(String requestId, long index, byte[] outcome) {
+        update("INSERT INTO zk_request (request_id, log_index, outcome) VALUES (?, ?, ?)", requestId, index, outcome);
+    }
+
+    @Override
+    public void pruneRequests(long belowIndex) {
+        update("DELETE FROM zk_request WHERE log_index < ?", belowIndex);
+    }
+
+    @Override
+    public <T> T attempt(Function<ZoneTransaction, T> work, Predicate<T> undo) {
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            T result = work.apply(this);
+            if (undo.test(result)) {
+                connection.rollback(savepoint);
+            } else {
+                connection.releaseSavepoint(savepoint);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("database savepoint failed: " + e.getMessage(), e);
+        }
+    }
+
     private static HookExecution hookExecution(ResultSet rs) throws SQLException {
         return new HookExecution(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                 rs.getLong(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10),
@@ -221,7 +258,8 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
     @Override
     public void putServer(ZoneServer s) {
         update("DELETE FROM zk_server WHERE id = ?", s.id());
-        update("INSERT INTO zk_server (id, name, endpoint) VALUES (?, ?, ?)", s.id(), s.name(), s.endpoint());
+        update("INSERT INTO zk_server (id, name, endpoint, name_key) VALUES (?, ?, ?, ?)", s.id(), s.name(),
+                s.endpoint(), Field.key(s.name()));
     }
 
     @Override

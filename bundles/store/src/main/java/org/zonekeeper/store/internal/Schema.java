@@ -1,12 +1,43 @@
 package org.zonekeeper.store.internal;
 
+import static org.zonekeeper.api.Field.ADDRESS;
+import static org.zonekeeper.api.Field.ARGUMENTS;
+import static org.zonekeeper.api.Field.CLUSTER;
+import static org.zonekeeper.api.Field.CURSOR;
+import static org.zonekeeper.api.Field.ENDPOINT;
+import static org.zonekeeper.api.Field.EVENT;
+import static org.zonekeeper.api.Field.FENCING_LEVELS;
+import static org.zonekeeper.api.Field.HOOK_NAME;
+import static org.zonekeeper.api.Field.HOST_NAME;
+import static org.zonekeeper.api.Field.IM;
+import static org.zonekeeper.api.Field.OBJECT_TYPE;
+import static org.zonekeeper.api.Field.OUTPUT;
+import static org.zonekeeper.api.Field.REASON;
+import static org.zonekeeper.api.Field.SERVER_NAME;
+import static org.zonekeeper.api.Field.STATE;
+import static org.zonekeeper.api.Field.STEP;
+import static org.zonekeeper.api.Field.TEMPLATE;
+import static org.zonekeeper.api.Field.VMM;
+import static org.zonekeeper.api.Field.VM_NAME;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** The tables of the replicated model; the same SQL runs on H2 and MySQL/MariaDB. */
+import org.zonekeeper.api.Field;
+import org.zonekeeper.store.DatabaseType;
+import org.zonekeeper.store.StoreException;
+
+/**
+ * The tables of the replicated model. Text columns are as wide as their {@link Field}; on MySQL/MariaDB every table
+ * is {@code utf8mb4} with the binary collation, so both products store and compare the same characters the same
+ * way (names are compared by the rules through their {@code name_key}, never by the collation).
+ */
 public final class Schema {
+
+    /** The version of these tables; a database holding another one is refused. */
+    public static final int VERSION = 2;
 
     /** Replicated tables with their primary key, in snapshot and digest order. */
     public static final List<String[]> TABLES = List.of(
@@ -17,45 +48,95 @@ public final class Schema {
             new String[] {"zk_event", "id"},
             new String[] {"zk_hook_exec", "id"},
             new String[] {"zk_cursor", "name"},
-            new String[] {"zk_recovery", "host_id"});
+            new String[] {"zk_recovery", "host_id"},
+            new String[] {"zk_request", "log_index, request_id"});
+
+    /** Every table, replicated or local. */
+    public static final List<String> ALL = List.of("zk_applied", "zk_schema", "zk_sequence", "zk_host", "zk_vm",
+            "zk_server", "zk_event", "zk_hook_exec", "zk_cursor", "zk_recovery", "zk_request");
 
     private static final List<String> DDL = List.of(
             "CREATE TABLE IF NOT EXISTS zk_applied (id INT PRIMARY KEY, log_index BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS zk_schema (id INT PRIMARY KEY, version INT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS zk_sequence (name VARCHAR(32) PRIMARY KEY, next_id BIGINT NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS zk_host (id BIGINT PRIMARY KEY, name VARCHAR(128) NOT NULL UNIQUE,"
-                    + " state VARCHAR(16) NOT NULL, cluster_name VARCHAR(128) NOT NULL, cpu INT NOT NULL,"
-                    + " memory_mb BIGINT NOT NULL, vmm_driver VARCHAR(64) NOT NULL, im_driver VARCHAR(64) NOT NULL,"
-                    + " enabled BOOLEAN NOT NULL, updated BIGINT NOT NULL, fencing_levels VARCHAR(2000) NOT NULL, monitored BIGINT NOT NULL,"
-                    + " address VARCHAR(255) NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS zk_vm (id BIGINT PRIMARY KEY, name VARCHAR(128) NOT NULL UNIQUE,"
-                    + " state VARCHAR(16) NOT NULL, host_id BIGINT NOT NULL, cpu INT NOT NULL,"
-                    + " memory_mb BIGINT NOT NULL, disk_mb BIGINT NOT NULL, template VARCHAR(4000) NOT NULL,"
-                    + " updated BIGINT NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS zk_server (id INT PRIMARY KEY, name VARCHAR(128) NOT NULL UNIQUE,"
-                    + " endpoint VARCHAR(255) NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS zk_host (id BIGINT PRIMARY KEY, name " + text(HOST_NAME) + ","
+                    + " name_key " + text(HOST_NAME) + " UNIQUE, state " + text(STATE) + ","
+                    + " cluster_name " + text(CLUSTER) + ", cpu INT NOT NULL, memory_mb BIGINT NOT NULL,"
+                    + " vmm_driver " + text(VMM) + ", im_driver " + text(IM) + ", enabled BOOLEAN NOT NULL,"
+                    + " updated BIGINT NOT NULL, fencing_levels " + text(FENCING_LEVELS) + ","
+                    + " monitored BIGINT NOT NULL, address " + text(ADDRESS) + ")",
+            "CREATE TABLE IF NOT EXISTS zk_vm (id BIGINT PRIMARY KEY, name " + text(VM_NAME) + ","
+                    + " name_key " + text(VM_NAME) + " UNIQUE, state " + text(STATE) + ", host_id BIGINT NOT NULL,"
+                    + " cpu INT NOT NULL, memory_mb BIGINT NOT NULL, disk_mb BIGINT NOT NULL,"
+                    + " template " + text(TEMPLATE) + ", updated BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS zk_server (id INT PRIMARY KEY, name " + text(SERVER_NAME) + ","
+                    + " name_key " + text(SERVER_NAME) + " UNIQUE, endpoint " + text(ENDPOINT) + ")",
             "CREATE TABLE IF NOT EXISTS zk_event (id BIGINT PRIMARY KEY, event_time BIGINT NOT NULL,"
-                    + " name VARCHAR(64) NOT NULL, object_type VARCHAR(16) NOT NULL, object_id BIGINT NOT NULL,"
-                    + " object_name VARCHAR(128) NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS zk_hook_exec (id BIGINT PRIMARY KEY, hook VARCHAR(128) NOT NULL,"
-                    + " event_id BIGINT NOT NULL, event VARCHAR(64) NOT NULL, object_type VARCHAR(16) NOT NULL,"
-                    + " object_id BIGINT NOT NULL, object_name VARCHAR(128) NOT NULL, arguments VARCHAR(4000) NOT NULL,"
-                    + " started BIGINT NOT NULL, ended BIGINT NOT NULL, state VARCHAR(16) NOT NULL,"
-                    + " exit_code INT NOT NULL, stdout VARCHAR(4096) NOT NULL, stderr VARCHAR(4096) NOT NULL,"
-                    + " reason VARCHAR(1000) NOT NULL, attempt INT NOT NULL, retry_of BIGINT NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS zk_cursor (name VARCHAR(64) PRIMARY KEY, event_id BIGINT NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS zk_recovery (host_id BIGINT PRIMARY KEY, host_name VARCHAR(128) NOT NULL,"
-                    + " step VARCHAR(32) NOT NULL, attempts INT NOT NULL, started BIGINT NOT NULL,"
-                    + " updated BIGINT NOT NULL, detail VARCHAR(1000) NOT NULL)");
+                    + " name " + text(EVENT) + ", object_type " + text(OBJECT_TYPE) + ", object_id BIGINT NOT NULL,"
+                    + " object_name " + text(HOST_NAME) + ")",
+            "CREATE TABLE IF NOT EXISTS zk_hook_exec (id BIGINT PRIMARY KEY, hook " + text(HOOK_NAME) + ","
+                    + " event_id BIGINT NOT NULL, event " + text(EVENT) + ", object_type " + text(OBJECT_TYPE) + ","
+                    + " object_id BIGINT NOT NULL, object_name " + text(HOST_NAME) + ","
+                    + " arguments " + text(ARGUMENTS) + ", started BIGINT NOT NULL, ended BIGINT NOT NULL,"
+                    + " state " + text(STATE) + ", exit_code INT NOT NULL, stdout " + text(OUTPUT) + ","
+                    + " stderr " + text(OUTPUT) + ", reason " + text(REASON) + ", attempt INT NOT NULL,"
+                    + " retry_of BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS zk_cursor (name " + text(CURSOR) + " PRIMARY KEY, event_id BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS zk_recovery (host_id BIGINT PRIMARY KEY, host_name " + text(HOST_NAME) + ","
+                    + " step " + text(STEP) + ", attempts INT NOT NULL, started BIGINT NOT NULL,"
+                    + " updated BIGINT NOT NULL, detail " + text(REASON) + ")",
+            "CREATE TABLE IF NOT EXISTS zk_request (request_id VARCHAR(36) NOT NULL UNIQUE,"
+                    + " log_index BIGINT NOT NULL, outcome %BLOB% NOT NULL, PRIMARY KEY (log_index, request_id))");
 
     private Schema() {
     }
 
-    public static void create(Connection connection) throws SQLException {
+    private static String text(Field field) {
+        return "VARCHAR(" + field.max() + ") NOT NULL";
+    }
+
+    /** Creates what is missing; refuses a database written by another version of the tables. */
+    public static void create(Connection connection, DatabaseType type) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            boolean older = !exists(connection, "zk_schema") && exists(connection, "zk_host");
             for (String ddl : DDL) {
-                statement.execute(ddl);
+                statement.execute(forProduct(ddl, type));
+            }
+            int version = older ? 1 : storedVersion(statement);
+            if (version != VERSION) {
+                connection.rollback();
+                throw new StoreException("the database holds zonekeeper tables of version " + version
+                        + " and this server needs version " + VERSION + ": give it an empty database (it catches up"
+                        + " from the zone); see docs/operations.md, 'Upgrading'", null);
             }
         }
         connection.commit();
+    }
+
+    private static int storedVersion(Statement statement) throws SQLException {
+        try (var rs = statement.executeQuery("SELECT version FROM zk_schema WHERE id = 1")) {
+            if (rs.next()) {
+                return rs.getInt(1);
+            }
+        }
+        statement.executeUpdate("INSERT INTO zk_schema (id, version) VALUES (1, " + VERSION + ")");
+        return VERSION;
+    }
+
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException missing) {
+            connection.rollback();
+            return false;
+        }
+    }
+
+    private static String forProduct(String ddl, DatabaseType type) {
+        if (type == DatabaseType.H2) {
+            return ddl.replace("%BLOB%", "BLOB");
+        }
+        return ddl.replace("%BLOB%", "MEDIUMBLOB") + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
     }
 }

@@ -3,6 +3,7 @@ package org.zonekeeper.store.internal;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,12 +77,25 @@ public final class TableDump {
         } else if (value instanceof Boolean b) {
             out.writeByte('B');
             out.writeBoolean(b);
+        } else if (value instanceof byte[] || value instanceof Blob) {
+            byte[] bytes = value instanceof Blob blob ? bytes(blob) : (byte[]) value;
+            out.writeByte('X');
+            out.writeInt(bytes.length);
+            out.write(bytes);
         } else if (value instanceof Number n) {
             out.writeByte('L');
             out.writeLong(n.longValue());
         } else {
             out.writeByte('S');
             out.writeUTF(value.toString());
+        }
+    }
+
+    private static byte[] bytes(Blob blob) throws IOException {
+        try {
+            return blob.getBytes(1, (int) blob.length());
+        } catch (SQLException e) {
+            throw new IOException("cannot read a BLOB: " + e.getMessage(), e);
         }
     }
 
@@ -92,6 +106,7 @@ public final class TableDump {
             case 'B' -> in.readBoolean();
             case 'L' -> in.readLong();
             case 'S' -> in.readUTF();
+            case 'X' -> in.readNBytes(in.readInt());
             default -> throw new IOException("snapshot holds an unknown value type " + type);
         };
     }

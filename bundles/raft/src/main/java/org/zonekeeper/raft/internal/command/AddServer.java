@@ -2,7 +2,8 @@ package org.zonekeeper.raft.internal.command;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
+import org.zonekeeper.api.Field;
+import org.zonekeeper.api.Validation;
 
 /** Adds a front-end server to the zone's server list; its id is the next free one. */
 public final class AddServer extends ZoneCommand {
@@ -27,13 +28,24 @@ public final class AddServer extends ZoneCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
+    protected String subject() {
+        return "server";
+    }
+
+    @Override
+    protected void check(Validation v) {
+        v.check(Field.SERVER_NAME, name).check(Field.ENDPOINT, endpoint)
+                .require(endpoint != null && !endpoint.isEmpty(), "endpoint: is required");
+    }
+
+    @Override
+    protected void writeFields(BufferOutput<?> out) {
         Wire.writeString(out, name);
         Wire.writeString(out, endpoint);
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
+    protected void readFields(BufferInput<?> in) {
         name = Wire.readString(in);
         endpoint = Wire.readString(in);
     }

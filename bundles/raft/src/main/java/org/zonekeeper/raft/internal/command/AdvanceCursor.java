@@ -2,7 +2,8 @@ package org.zonekeeper.raft.internal.command;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
+import org.zonekeeper.api.Field;
+import org.zonekeeper.api.Validation;
 
 /** Moves an event consumer's cursor forward. */
 public final class AdvanceCursor extends ZoneCommand {
@@ -27,13 +28,18 @@ public final class AdvanceCursor extends ZoneCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
+    protected void check(Validation v) {
+        v.check(Field.CURSOR, name).require(eventId >= 0, "event id: is negative");
+    }
+
+    @Override
+    protected void writeFields(BufferOutput<?> out) {
         Wire.writeString(out, name);
         out.writeLong(eventId);
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
+    protected void readFields(BufferInput<?> in) {
         name = Wire.readString(in);
         eventId = in.readLong();
     }

@@ -2,9 +2,10 @@ package org.zonekeeper.raft.internal.command;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
 
 import org.zonekeeper.api.HostSpec;
+import org.zonekeeper.api.Field;
+import org.zonekeeper.api.Validation;
 
 /** Adds a host; its id is the next of the replicated host sequence. */
 public final class CreateHost extends ZoneCommand {
@@ -23,7 +24,20 @@ public final class CreateHost extends ZoneCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
+    protected String subject() {
+        return "host";
+    }
+
+    @Override
+    protected void check(Validation v) {
+        v.check(Field.HOST_NAME, spec.name()).check(Field.CLUSTER, spec.cluster()).check(Field.VMM, spec.vmmDriver())
+                .check(Field.IM, spec.imDriver()).check(Field.ADDRESS, spec.address())
+                .require(spec.cpu() > 0, "cpu: must be positive (" + spec.cpu() + ")")
+                .require(spec.memoryMb() > 0, "memory: must be positive (" + spec.memoryMb() + " MB)");
+    }
+
+    @Override
+    protected void writeFields(BufferOutput<?> out) {
         Wire.writeString(out, spec.name());
         Wire.writeString(out, spec.cluster());
         out.writeInt(spec.cpu()).writeLong(spec.memoryMb());
@@ -33,7 +47,7 @@ public final class CreateHost extends ZoneCommand {
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
+    protected void readFields(BufferInput<?> in) {
         spec = new HostSpec(Wire.readString(in), Wire.readString(in), in.readInt(), in.readLong(),
                 Wire.readString(in), Wire.readString(in), Wire.readString(in));
     }

@@ -2,7 +2,7 @@ package org.zonekeeper.raft.internal.command;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
+import org.zonekeeper.api.Validation;
 
 /** Removes a front-end server from the zone's server list. */
 public final class DeleteServer extends ZoneCommand {
@@ -21,12 +21,17 @@ public final class DeleteServer extends ZoneCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
+    protected void check(Validation v) {
+        v.require(id >= 0, "server id: is negative");
+    }
+
+    @Override
+    protected void writeFields(BufferOutput<?> out) {
         out.writeInt(id);
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
+    protected void readFields(BufferInput<?> in) {
         id = in.readInt();
     }
 }

@@ -2,9 +2,9 @@ package org.zonekeeper.raft.internal.command;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
 
 import org.zonekeeper.api.HookExecution;
+import org.zonekeeper.api.Validation;
 
 /** Records how a hook execution ended. */
 public final class FinishHookExecution extends ZoneCommand {
@@ -63,7 +63,13 @@ public final class FinishHookExecution extends ZoneCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
+    protected void check(Validation v) {
+        v.require(id > 0, "hook execution id: must be positive")
+                .require(state != null && state != HookExecution.State.RUNNING, "state: must be an end state");
+    }
+
+    @Override
+    protected void writeFields(BufferOutput<?> out) {
         out.writeLong(id).writeByte(state.ordinal()).writeInt(exitCode);
         Wire.writeString(out, stdout);
         Wire.writeString(out, stderr);
@@ -71,7 +77,7 @@ public final class FinishHookExecution extends ZoneCommand {
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
+    protected void readFields(BufferInput<?> in) {
         id = in.readLong();
         state = HookExecution.State.values()[in.readByte()];
         exitCode = in.readInt();

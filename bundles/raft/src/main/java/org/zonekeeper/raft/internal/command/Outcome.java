@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
+import io.atomix.catalyst.buffer.HeapBuffer;
 import io.atomix.catalyst.serializer.CatalystSerializable;
 import io.atomix.catalyst.serializer.Serializer;
 
@@ -73,8 +74,42 @@ public final class Outcome implements CatalystSerializable {
         return new Outcome(Kind.RECOVERIES, recovery.map(List::of).orElse(List.of()), null);
     }
 
-    public static Outcome refused(ZoneException e) {
-        return new Outcome(e instanceof NotFoundException ? Kind.NOT_FOUND : Kind.REFUSED, List.of(), e.getMessage());
+    /** The command was refused for the reason given; nothing changed. */
+    public static Outcome refused(String reason) {
+        return new Outcome(Kind.REFUSED, List.of(), reason);
+    }
+
+    /** The command names an object that does not exist; nothing changed. */
+    public static Outcome notFound(String reason) {
+        return new Outcome(Kind.NOT_FOUND, List.of(), reason);
+    }
+
+    public boolean isRefusal() {
+        return kind == Kind.NOT_FOUND || kind == Kind.REFUSED;
+    }
+
+    /** The refusal's one line; null when it is not one. */
+    public String reason() {
+        return isRefusal() ? message : null;
+    }
+
+    /** This outcome as bytes, as it travels (kept by the state machine to answer a repeated request). */
+    public byte[] encode() {
+        try (HeapBuffer buffer = HeapBuffer.allocate()) {
+            writeObject(buffer, null);
+            buffer.flip();
+            byte[] bytes = new byte[(int) buffer.remaining()];
+            buffer.read(bytes);
+            return bytes;
+        }
+    }
+
+    public static Outcome decode(byte[] bytes) {
+        try (HeapBuffer buffer = HeapBuffer.wrap(bytes)) {
+            Outcome outcome = new Outcome();
+            outcome.readObject(buffer, null);
+            return outcome;
+        }
     }
 
     /** The objects, or the refusal rethrown as it was raised on the leader. */

@@ -4,9 +4,9 @@ import java.util.Set;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
 
 import org.zonekeeper.api.VmState;
+import org.zonekeeper.api.Validation;
 
 /** Places a VM on a host for deployment (DEPLOYING), only from the VM states named. */
 public final class PlaceVm extends RefCommand {
@@ -32,15 +32,21 @@ public final class PlaceVm extends RefCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
-        super.writeObject(out, serializer);
+    protected void check(Validation v) {
+        super.check(v);
+        v.reference(host).require(from != null && !from.isEmpty(), "from: names no state");
+    }
+
+    @Override
+    protected void writeFields(BufferOutput<?> out) {
+        super.writeFields(out);
         Wire.writeString(out, host);
         Wire.writeEnumSet(out, from);
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
-        super.readObject(in, serializer);
+    protected void readFields(BufferInput<?> in) {
+        super.readFields(in);
         host = Wire.readString(in);
         from = Wire.readEnumSet(in, VmState.class);
     }

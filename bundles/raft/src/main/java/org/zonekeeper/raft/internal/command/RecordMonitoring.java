@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
+import org.zonekeeper.api.Validation;
 
 /** The hosts that answered one monitoring round: host id to the time of its answer. */
 public final class RecordMonitoring extends ZoneCommand {
@@ -25,13 +25,18 @@ public final class RecordMonitoring extends ZoneCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
+    protected void check(Validation v) {
+        v.require(probes != null, "probes: are required");
+    }
+
+    @Override
+    protected void writeFields(BufferOutput<?> out) {
         out.writeInt(probes.size());
         probes.forEach((host, time) -> out.writeLong(host).writeLong(time));
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
+    protected void readFields(BufferInput<?> in) {
         int n = in.readInt();
         Map<Long, Long> read = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {

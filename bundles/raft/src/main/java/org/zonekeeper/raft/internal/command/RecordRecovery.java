@@ -2,7 +2,8 @@ package org.zonekeeper.raft.internal.command;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
+import org.zonekeeper.api.Field;
+import org.zonekeeper.api.Validation;
 
 /** Records the step a host's recovery is at; {@code end} removes the recovery instead. */
 public final class RecordRecovery extends ZoneCommand {
@@ -53,7 +54,15 @@ public final class RecordRecovery extends ZoneCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
+    protected void check(Validation v) {
+        v.require(hostId > 0, "host id: must be positive");
+        if (!end) {
+            v.check(Field.STEP, step).require(step != null && !step.isEmpty(), "step: is required");
+        }
+    }
+
+    @Override
+    protected void writeFields(BufferOutput<?> out) {
         out.writeLong(hostId).writeBoolean(end);
         Wire.writeString(out, step);
         out.writeInt(attempts);
@@ -61,7 +70,7 @@ public final class RecordRecovery extends ZoneCommand {
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
+    protected void readFields(BufferInput<?> in) {
         hostId = in.readLong();
         end = in.readBoolean();
         step = Wire.readString(in);

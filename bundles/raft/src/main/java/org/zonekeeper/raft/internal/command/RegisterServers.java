@@ -2,12 +2,13 @@ package org.zonekeeper.raft.internal.command;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.zonekeeper.api.ZoneServer;
+import org.zonekeeper.api.Field;
+import org.zonekeeper.api.Validation;
 
 /** Records the servers a zone was bootstrapped with; ignored once any is recorded. */
 public final class RegisterServers extends ZoneCommand {
@@ -26,13 +27,24 @@ public final class RegisterServers extends ZoneCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
+    protected void check(Validation v) {
+        v.require(servers != null && !servers.isEmpty(), "servers: none given");
+        if (servers != null) {
+            for (ZoneServer s : servers) {
+                v.require(s.id() >= 0, "server id: is negative").check(Field.SERVER_NAME, s.name())
+                        .check(Field.ENDPOINT, s.endpoint());
+            }
+        }
+    }
+
+    @Override
+    protected void writeFields(BufferOutput<?> out) {
         out.writeInt(servers.size());
         servers.forEach(s -> Wire.writeServer(out, s));
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
+    protected void readFields(BufferInput<?> in) {
         List<ZoneServer> read = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
             read.add(Wire.readServer(in));

@@ -4,7 +4,8 @@ import org.zonekeeper.api.fencing.FencingLevels;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
+import org.zonekeeper.api.Field;
+import org.zonekeeper.api.Validation;
 
 /** Replaces a host's fencing levels. */
 public final class SetFencingLevels extends RefCommand {
@@ -24,14 +25,23 @@ public final class SetFencingLevels extends RefCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
-        super.writeObject(out, serializer);
+    protected void check(Validation v) {
+        super.check(v);
+        v.require(levels != null, "fencing levels: are required");
+        if (levels != null) {
+            v.check(Field.FENCING_LEVELS, levels.format());
+        }
+    }
+
+    @Override
+    protected void writeFields(BufferOutput<?> out) {
+        super.writeFields(out);
         out.writeUTF8(levels.format());
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
-        super.readObject(in, serializer);
+    protected void readFields(BufferInput<?> in) {
+        super.readFields(in);
         levels = FencingLevels.parse(in.readUTF8());
     }
 }

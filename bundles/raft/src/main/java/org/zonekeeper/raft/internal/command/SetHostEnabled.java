@@ -2,7 +2,6 @@ package org.zonekeeper.raft.internal.command;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
 
 /** Enables or disables a host for placement. */
 public final class SetHostEnabled extends RefCommand {
@@ -22,14 +21,14 @@ public final class SetHostEnabled extends RefCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
-        super.writeObject(out, serializer);
+    protected void writeFields(BufferOutput<?> out) {
+        super.writeFields(out);
         out.writeBoolean(enabled);
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
-        super.readObject(in, serializer);
+    protected void readFields(BufferInput<?> in) {
+        super.readFields(in);
         enabled = in.readBoolean();
     }
 }

@@ -4,9 +4,9 @@ import java.util.Set;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
 
 import org.zonekeeper.api.HostState;
+import org.zonekeeper.api.Validation;
 
 /** Moves a host to a state, only from the states named. */
 public final class SetHostState extends RefCommand {
@@ -32,15 +32,21 @@ public final class SetHostState extends RefCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
-        super.writeObject(out, serializer);
+    protected void check(Validation v) {
+        super.check(v);
+        checkTransition(v, from, to);
+    }
+
+    @Override
+    protected void writeFields(BufferOutput<?> out) {
+        super.writeFields(out);
         Wire.writeEnumSet(out, from);
         out.writeByte(to.ordinal());
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
-        super.readObject(in, serializer);
+    protected void readFields(BufferInput<?> in) {
+        super.readFields(in);
         from = Wire.readEnumSet(in, HostState.class);
         to = HostState.values()[in.readByte()];
     }

@@ -4,9 +4,9 @@ import java.util.Set;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
 
 import org.zonekeeper.api.VmState;
+import org.zonekeeper.api.Validation;
 
 /** Moves a VM to a state, only from the states named and, unless {@code hostId} is 0, only on that host. */
 public final class SetVmState extends RefCommand {
@@ -38,15 +38,21 @@ public final class SetVmState extends RefCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
-        super.writeObject(out, serializer);
+    protected void check(Validation v) {
+        super.check(v);
+        checkTransition(v, from, to);
+    }
+
+    @Override
+    protected void writeFields(BufferOutput<?> out) {
+        super.writeFields(out);
         Wire.writeEnumSet(out, from);
         out.writeByte(to.ordinal()).writeLong(hostId);
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
-        super.readObject(in, serializer);
+    protected void readFields(BufferInput<?> in) {
+        super.readFields(in);
         from = Wire.readEnumSet(in, VmState.class);
         to = VmState.values()[in.readByte()];
         hostId = in.readLong();

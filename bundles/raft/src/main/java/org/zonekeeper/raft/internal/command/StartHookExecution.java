@@ -2,9 +2,10 @@ package org.zonekeeper.raft.internal.command;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;
-import io.atomix.catalyst.serializer.Serializer;
 
 import org.zonekeeper.api.ZoneEvent;
+import org.zonekeeper.api.Field;
+import org.zonekeeper.api.Validation;
 
 /** Records a hook about to run for an event. */
 public final class StartHookExecution extends ZoneCommand {
@@ -47,7 +48,18 @@ public final class StartHookExecution extends ZoneCommand {
     }
 
     @Override
-    public void writeObject(BufferOutput<?> out, Serializer serializer) {
+    protected void check(Validation v) {
+        v.check(Field.HOOK_NAME, hook).require(hook != null && !hook.isEmpty(), "hook name: is required")
+                .require(event != null, "event: is required").require(attempt > 0, "attempt: must be positive");
+        if (event != null) {
+            v.check(Field.EVENT, event.name()).require(event.name() != null && !event.name().isEmpty(),
+                    "event: is required").check(Field.OBJECT_TYPE, event.objectType())
+                    .check(Field.REFERENCE, event.objectName());
+        }
+    }
+
+    @Override
+    protected void writeFields(BufferOutput<?> out) {
         Wire.writeString(out, hook);
         out.writeLong(event.id()).writeLong(event.time());
         Wire.writeString(out, event.name());
@@ -59,7 +71,7 @@ public final class StartHookExecution extends ZoneCommand {
     }
 
     @Override
-    public void readObject(BufferInput<?> in, Serializer serializer) {
+    protected void readFields(BufferInput<?> in) {
         hook = Wire.readString(in);
         event = new ZoneEvent(in.readLong(), in.readLong(), Wire.readString(in), Wire.readString(in), in.readLong(),
                 Wire.readString(in));

@@ -1,6 +1,7 @@
 package org.zonekeeper.raft.internal.command;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
 
 import java.util.List;
@@ -65,10 +66,27 @@ public class CommandsTest {
     }
 
     @Test
+    public void aCommandKeepsItsRequestIdOnTheWireAndWhenSentAgain() {
+        CreateHost create = new CreateHost(new HostSpec("kvm-1", "rack-a", 800, 16384, "kvm", "kvm"));
+        String first = roundTrip(create).requestId();
+        assertEquals(create.requestId(), first);
+        assertEquals("sent again, the same request", first, roundTrip(create).requestId());
+        assertNotEquals("another command, another request", first, new DeleteHost("kvm-1").requestId());
+    }
+
+    @Test
+    public void outcomesSurviveTheirStoredForm() {
+        Outcome refused = Outcome.decode(Outcome.refused("invalid host: name: is required").encode());
+        assertEquals("invalid host: name: is required", refused.reason());
+        ZoneServer server = new ZoneServer(2, "zk2", "127.0.0.1:9702");
+        assertEquals(server, Outcome.decode(Outcome.server(server).encode()).item());
+    }
+
+    @Test
     public void outcomesCarryObjectsAndRefusals() {
         Host host = new Host(4, "kvm-4", HostState.MONITORED, "c", 800, 4096, "kvm", "kvm", true, 99, org.zonekeeper.api.fencing.FencingLevels.parse("ipmi-a; pdu-1,pdu-2"), 0, "10.0.0.4:9800");
         assertEquals(host, roundTrip(Outcome.host(host)).item());
-        Outcome missing = roundTrip(Outcome.refused(new NotFoundException("no host 'x'")));
+        Outcome missing = roundTrip(Outcome.notFound("no host 'x'"));
         assertEquals("no host 'x'", assertThrows(NotFoundException.class, missing::items).getMessage());
     }
 
