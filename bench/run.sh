@@ -65,4 +65,4 @@ tar -xzf "${tarballs[0]}" -C "$target"
 java --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED \
   -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_JAVA_OPTS:-} \
   -cp "$target/classes:$target/lib/*" org.zonekeeper.bench.Bench \
-  --dist="$target/$top" --work="$target/work" --etcd-lib="$target/etcd-lib" "$@"
+  --dist="$target/$top" --work="$target/work" --etcd-lib="$target/etcd-lib" --results="$bench/results" "$@"

@@ -62,6 +62,10 @@ public final class Bench {
             bench.guarded("etcd", bench::etcd);
         }
         Report.print(bench.loads, bench.failovers);
+        if (!options.string("results").isEmpty()) {
+            System.out.println("figures written to " + JsonReport.write(java.nio.file.Path.of(options.string("results")),
+                    bench.loads, bench.failovers));
+        }
         System.out.println();
         System.out.println("load average at end: " + loadAverage());
         bench.errors.forEach(e -> System.out.println("NOT MEASURED: " + e));

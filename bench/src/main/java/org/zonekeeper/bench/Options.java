@@ -26,6 +26,7 @@ final class Options {
             Map.entry("etcd-port", "12379"),       // client port of etcd member 0 (member I: +10*I, peer: +1)
             Map.entry("dist", ""),                 // the unpacked distribution (run.sh sets it)
             Map.entry("work", ""),                 // where zones and etcd data go (run.sh sets it)
+            Map.entry("results", ""),              // where the JSON figures go (run.sh: bench/results)
             Map.entry("etcd-lib", ""));            // directory of jetcd's jars (run.sh sets it)
 
     private final Map<String, String> values = new HashMap<>();

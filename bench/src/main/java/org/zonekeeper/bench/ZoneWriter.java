@@ -15,9 +15,10 @@ import io.atomix.copycat.client.RecoveryStrategies;
 import io.atomix.copycat.client.ServerSelectionStrategies;
 
 import org.zonekeeper.api.HostSpec;
+import org.zonekeeper.model.Codec;
+import org.zonekeeper.model.CreateHost;
 import org.zonekeeper.raft.internal.command.Commands;
-import org.zonekeeper.raft.internal.command.CreateHost;
-import org.zonekeeper.raft.internal.command.Outcome;
+import org.zonekeeper.raft.internal.command.Entry;
 
 /**
  * Creates hosts in the zone through a Copycat client built like the servers' own (RaftNode): Netty
@@ -41,9 +42,9 @@ final class ZoneWriter implements Writer {
 
     @Override
     public CompletableFuture<?> write(String name) {
-        CreateHost create = new CreateHost(new HostSpec(name, "bench", 800, 16384, "kvm", "kvm"));
+        Entry create = new Entry(Codec.encode(new CreateHost(new HostSpec(name, "bench", 800, 16384, "kvm", "kvm"))));
         // Outcome.item() rethrows a refusal (e.g. name taken) so that it counts as a failed write.
-        return session().thenCompose(c -> c.submit(create)).thenApply(Outcome::item);
+        return session().thenCompose(c -> c.submit(create)).thenApply(a -> Codec.decodeOutcome(a.bytes()).item());
     }
 
     private synchronized CompletableFuture<CopycatClient> session() {

@@ -1,18 +1,15 @@
 package org.zonekeeper.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,33 +20,46 @@ import org.zonekeeper.api.HookExecution;
 import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.ZoneEvent;
 import org.zonekeeper.api.ZoneServer;
+import org.zonekeeper.store.internal.Batch;
 import org.zonekeeper.store.internal.Drivers;
 import org.zonekeeper.store.internal.JdbcTables;
 import org.zonekeeper.store.internal.Schema;
 import org.zonekeeper.store.internal.TableDump;
 
 /**
- * One server's copy of the zone. Each log entry is applied in one transaction that also records its
- * index, so after a restart an entry is never applied twice and none is skipped. Apply, install and
- * snapshot run on the state machine's thread; reads may come from any thread.
+ * One server's copy of the zone. Each log entry is applied with its index; applied entries are committed in
+ * batches (at most {@value #BATCH_ENTRIES} entries or {@value #BATCH_DELAY_MS} ms), each commit recording the index
+ * of the last entry it holds, so after a crash the server replays the Raft log (the durable truth) from the
+ * committed index: an entry is never applied twice and none is skipped. Reads go through the same connection, so
+ * they see every applied entry, committed or not. Apply, install and snapshot run on the state machine's thread;
+ * reads may come from any thread.
  */
 public final class ZoneDatabase implements ZoneReader, AutoCloseable {
 
-    private static final int SNAPSHOT_MAGIC = 0x5a4b5331; // "ZKS1"
+    /** Applied entries committed together at most. */
+    public static final int BATCH_ENTRIES = 64;
+    /** How long an applied entry waits for its batch to be committed, at most. */
+    public static final long BATCH_DELAY_MS = 10;
+
+    private static final int STREAM_BUFFER = 64 * 1024;
 
     private final DatabaseSettings settings;
     private final Connection writer;
-    private final Connection reader;
-    private volatile long appliedIndex;
+    private final Batch batch;
+    private StoreException flushFailure;
 
-    private ZoneDatabase(DatabaseSettings settings, Connection writer, Connection reader) throws SQLException {
+    private ZoneDatabase(DatabaseSettings settings, Connection writer, int batchEntries, long batchDelayMs)
+            throws SQLException {
         this.settings = settings;
         this.writer = writer;
-        this.reader = reader;
-        this.appliedIndex = readAppliedIndex();
+        this.batch = new Batch(writer, batchEntries, batchDelayMs, this::flush);
     }
 
     public static ZoneDatabase open(DatabaseSettings settings) {
+        return open(settings, BATCH_ENTRIES, BATCH_DELAY_MS);
+    }
+
+    static ZoneDatabase open(DatabaseSettings settings, int batchEntries, long batchDelayMs) {
         Connection writer = null;
         try {
             if (settings.dataDir() != null) {
@@ -58,9 +68,7 @@ public final class ZoneDatabase implements ZoneReader, AutoCloseable {
             writer = Drivers.connect(settings);
             writer.setAutoCommit(false);
             Schema.create(writer, settings.type());
-            Connection reader = Drivers.connect(settings);
-            reader.setAutoCommit(true);
-            return new ZoneDatabase(settings, writer, reader);
+            return new ZoneDatabase(settings, writer, batchEntries, batchDelayMs);
         } catch (SQLException | IOException e) {
             closeQuietly(writer);
             throw new StoreException("cannot open database " + settings + ": " + e.getMessage(), e);
@@ -76,12 +84,7 @@ public final class ZoneDatabase implements ZoneReader, AutoCloseable {
      */
     public static long probe(DatabaseSettings settings) {
         try (Connection connection = Drivers.connect(settings)) {
-            JdbcTables tables = new JdbcTables(connection);
-            for (String table : Schema.ALL) {
-                tables.query("SELECT 1 FROM " + table + " WHERE 1 = 0", rs -> 1);
-            }
-            List<Long> applied = tables.query("SELECT log_index FROM zk_applied WHERE id = 1", rs -> rs.getLong(1));
-            return applied.isEmpty() ? 0 : applied.get(0);
+            return Schema.probe(connection);
         } catch (SQLException e) {
             throw new StoreException("cannot connect to database " + settings + ": " + e.getMessage(), e);
         }
@@ -91,86 +94,101 @@ public final class ZoneDatabase implements ZoneReader, AutoCloseable {
         return settings;
     }
 
+    /** The last entry applied (it may wait for its batch to be committed). */
     public long appliedIndex() {
-        return appliedIndex;
+        return batch.applied();
     }
 
     /**
-     * Applies the entry at {@code index} unless it already was, and records the index with it. The work refuses by
-     * its result (see {@link ZoneTransaction#attempt}); any exception it throws is a local failure: nothing of the
-     * entry is committed and it is thrown as a {@link StoreException}.
+     * Applies the entry at {@code index} unless it already was. The work refuses by its result (see
+     * {@link ZoneTransaction#attempt}); any exception it throws is a local failure: the uncommitted batch is dropped
+     * (the applied index goes back to the committed one, from which the log is replayed) and it is thrown as a
+     * {@link StoreException}.
      *
      * @return the work's result, or null when the entry had been applied before
      */
     public <T> T apply(long index, Function<ZoneTransaction, T> work) {
-        if (index <= appliedIndex) {
-            return null;
-        }
-        try {
-            T result = work.apply(new JdbcTables(writer));
-            commitIndex(index);
-            return result;
-        } catch (StoreException e) {
-            rollback();
-            throw e;
-        } catch (RuntimeException e) {
-            rollback();
-            throw new StoreException("applying entry " + index + " failed: " + e, e);
-        }
-    }
-
-    /** The applied index and every replicated row. */
-    public byte[] snapshot() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(SNAPSHOT_MAGIC);
-            out.writeLong(appliedIndex);
-            TableDump.write(writer, out);
-            writer.commit();
-        } catch (SQLException | IOException e) {
-            throw new StoreException("cannot write snapshot: " + e.getMessage(), e);
-        }
-        return bytes.toByteArray();
-    }
-
-    /** The applied index a snapshot was taken at. */
-    public static long snapshotIndex(byte[] snapshot) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-            checkMagic(in);
-            return in.readLong();
-        } catch (IOException e) {
-            throw new StoreException("unreadable snapshot: " + e.getMessage(), e);
+        synchronized (writer) {
+            if (flushFailure != null) {
+                throw flushFailure;
+            }
+            if (index <= batch.applied()) {
+                return null;
+            }
+            try {
+                T result = work.apply(new JdbcTables(writer));
+                batch.applied(index);
+                return result;
+            } catch (RuntimeException e) {
+                batch.drop();
+                throw e instanceof StoreException s ? s
+                        : new StoreException("applying entry " + index + " failed: " + e, e);
+            }
         }
     }
 
-    /** Replaces the whole content and the applied index with the snapshot's, in one transaction. */
-    public void install(byte[] snapshot) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-            checkMagic(in);
-            long index = in.readLong();
-            TableDump.read(writer, in);
-            writeAppliedIndex(index);
-            writer.commit();
-            appliedIndex = index;
-        } catch (SQLException | IOException e) {
-            rollback();
-            throw new StoreException("cannot install snapshot: " + e.getMessage(), e);
+    /** Commits what was applied and not committed yet. */
+    public void flush() {
+        synchronized (writer) {
+            try {
+                batch.commit();
+            } catch (StoreException e) {
+                batch.drop();
+                flushFailure = e;
+            }
+        }
+    }
+
+    /**
+     * Writes the applied index and every replicated row to {@code target}, row by row (the snapshot is never held
+     * whole in memory). The same content gives the same bytes on H2 and on MySQL/MariaDB.
+     */
+    public void snapshot(OutputStream target) {
+        synchronized (writer) {
+            batch.commit();
+            try {
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(target, STREAM_BUFFER));
+                TableDump.writeHeader(out, batch.applied());
+                TableDump.write(writer, out, settings.type());
+                out.flush();
+                writer.commit();
+            } catch (SQLException | IOException e) {
+                throw new StoreException("cannot write snapshot: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Replaces the whole content and the applied index with a snapshot's, streamed from {@code source}, in one
+     * transaction; a snapshot at or below the applied index (the database is already past it) is left unread.
+     *
+     * @return whether it was installed
+     */
+    public boolean install(InputStream source) {
+        synchronized (writer) {
+            batch.commit();
+            try {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(source, STREAM_BUFFER));
+                long index = TableDump.readHeader(in);
+                if (index <= batch.applied()) {
+                    return false;
+                }
+                TableDump.read(writer, in);
+                batch.commitAt(index);
+                return true;
+            } catch (SQLException | IOException e) {
+                batch.drop();
+                throw new StoreException("cannot install snapshot: " + e.getMessage(), e);
+            }
         }
     }
 
     /** SHA-256 of the replicated content (not of the applied index): equal on servers that agree. */
     public String digest() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            synchronized (reader) {
-                try (DataOutputStream out = new DataOutputStream(
-                        new DigestOutputStream(OutputStream.nullOutputStream(), sha))) {
-                    TableDump.write(reader, out);
-                }
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException | SQLException | IOException e) {
-            throw new StoreException("cannot compute digest: " + e.getMessage(), e);
+        synchronized (writer) {
+            String digest = TableDump.digest(writer, settings.type());
+            batch.endRead();
+            return digest;
         }
     }
 
@@ -215,53 +233,32 @@ public final class ZoneDatabase implements ZoneReader, AutoCloseable {
     }
 
     private <T> T read(Function<JdbcTables, T> query) {
-        synchronized (reader) {
-            return query.apply(new JdbcTables(reader));
+        synchronized (writer) {
+            T result = query.apply(new JdbcTables(writer));
+            batch.endRead();
+            return result;
         }
     }
 
+    /** Commits what was applied, then closes; an entry not committed is applied again from the log next time. */
     @Override
     public void close() {
-        closeQuietly(writer);
-        closeQuietly(reader);
-    }
-
-    private void commitIndex(long index) {
-        try {
-            writeAppliedIndex(index);
-            writer.commit();
-            appliedIndex = index;
-        } catch (SQLException e) {
-            rollback();
-            throw new StoreException("cannot commit entry " + index + ": " + e.getMessage(), e);
+        batch.close();
+        synchronized (writer) {
+            try {
+                batch.commit();
+            } catch (StoreException e) {
+                // closing after a failure: the entries not committed are replayed from the Raft log
+            }
+            closeQuietly(writer);
         }
     }
 
-    private void writeAppliedIndex(long index) {
-        JdbcTables tables = new JdbcTables(writer);
-        if (tables.update("UPDATE zk_applied SET log_index = ? WHERE id = 1", index) == 0) {
-            tables.update("INSERT INTO zk_applied (id, log_index) VALUES (1, ?)", index);
-        }
-    }
-
-    private long readAppliedIndex() throws SQLException {
-        List<Long> rows = new JdbcTables(writer).query("SELECT log_index FROM zk_applied WHERE id = 1",
-                rs -> rs.getLong(1));
-        writer.commit();
-        return rows.isEmpty() ? 0 : rows.get(0);
-    }
-
-    private void rollback() {
-        try {
-            writer.rollback();
-        } catch (SQLException e) {
-            throw new StoreException("rollback failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void checkMagic(DataInputStream in) throws IOException {
-        if (in.readInt() != SNAPSHOT_MAGIC) {
-            throw new IOException("not a zonekeeper snapshot");
+    /** Closes without committing, as a crash would (for tests). */
+    void crash() {
+        batch.close();
+        synchronized (writer) {
+            closeQuietly(writer);
         }
     }
 

@@ -82,7 +82,7 @@ public class MySqlZoneDatabaseTest {
         try (ZoneDatabase h2 = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()));
                 ZoneDatabase mysql = ZoneDatabase.open(newDatabase())) {
             createHosts(h2, 1, 5);
-            mysql.install(h2.snapshot());
+            mysql.install(new java.io.ByteArrayInputStream(ZoneDatabaseTest.snapshot(h2)));
             assertEquals(5, mysql.appliedIndex());
             assertEquals(h2.digest(), mysql.digest());
             assertTrue(mysql.hosts().get(0).enabled());
@@ -120,9 +120,26 @@ public class MySqlZoneDatabaseTest {
                         StandardCharsets.UTF_8).length()).intValue());
             }
             ZoneDatabase copy = ZoneDatabase.open(newDatabase());
-            copy.install(h2.snapshot());
+            copy.install(new java.io.ByteArrayInputStream(ZoneDatabaseTest.snapshot(h2)));
             assertEquals("a snapshot with text and bytes moves from H2 to MariaDB", h2.digest(), copy.digest());
             copy.close();
+        }
+    }
+
+    @Test
+    public void aReadHoldsNoLockThatWouldBlockTheOperatorsDdl() throws Exception {
+        DatabaseSettings settings = newDatabase();
+        try (ZoneDatabase db = ZoneDatabase.open(settings)) {
+            createHosts(db, 1, 2);
+            db.flush();
+            assertEquals(2, db.hosts().size());
+            try (java.sql.Connection other = mariadb.connect(settings.url());
+                    java.sql.Statement statement = other.createStatement()) {
+                statement.execute("SET SESSION lock_wait_timeout = 5");
+                statement.execute("RENAME TABLE zk_host TO zk_host_away");
+                statement.execute("RENAME TABLE zk_host_away TO zk_host");
+            }
+            assertEquals(2, db.hosts().size());
         }
     }
 

@@ -1,12 +1,16 @@
 package org.zonekeeper.store;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.Statement;
 
@@ -67,6 +71,47 @@ public class ZoneDatabaseTest {
     }
 
     @Test
+    public void appliedEntriesAreReadBeforeTheirBatchCommitsAndACrashReplaysFromTheCommittedIndex() {
+        Path dir = folder.getRoot().toPath();
+        ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(dir), 1000, 600_000);
+        for (int i = 1; i <= 3; i++) {
+            createHost(db, i, "h" + i);
+        }
+        assertEquals("reads see every applied entry", 3, db.hosts().size());
+        assertEquals(3, db.appliedIndex());
+        db.crash();
+        try (ZoneDatabase again = ZoneDatabase.open(DatabaseSettings.h2(dir), 1000, 600_000)) {
+            assertEquals("nothing was committed: the log is replayed from the start", 0, again.appliedIndex());
+            assertTrue(again.hosts().isEmpty());
+            for (int i = 1; i <= 3; i++) {
+                createHost(again, i, "h" + i);
+            }
+            assertEquals(List.of(0L, 1L, 2L), again.hosts().stream().map(Host::id).toList());
+        }
+    }
+
+    @Test
+    public void aBatchCommitsWhenFullOrWhenItsTimeIsUp() throws Exception {
+        Path full = folder.getRoot().toPath().resolve("full");
+        ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(full), 2, 600_000);
+        createHost(db, 1, "h1");
+        createHost(db, 2, "h2");
+        createHost(db, 3, "h3");
+        db.crash();
+        try (ZoneDatabase again = ZoneDatabase.open(DatabaseSettings.h2(full))) {
+            assertEquals("the full batch of two was committed, the third not", 2, again.appliedIndex());
+        }
+        Path timed = folder.getRoot().toPath().resolve("timed");
+        db = ZoneDatabase.open(DatabaseSettings.h2(timed), 1000, 50);
+        createHost(db, 1, "h1");
+        Thread.sleep(500);
+        db.crash();
+        try (ZoneDatabase again = ZoneDatabase.open(DatabaseSettings.h2(timed))) {
+            assertEquals("committed 50 ms after it was applied", 1, again.appliedIndex());
+        }
+    }
+
+    @Test
     public void aRefusedEntryRecordsItsIndexAndChangesNothing() {
         try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()))) {
             createHost(db, 1, "h0");
@@ -83,15 +128,21 @@ public class ZoneDatabaseTest {
 
     @Test
     public void aFailingEntryCommitsNothingAndKeepsTheIndexBeforeIt() {
-        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()))) {
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()), 1000, 600_000)) {
             createHost(db, 1, "h0");
+            db.flush();
+            createHost(db, 2, "h1");
             String before = db.digest();
-            StoreException failed = assertThrows(StoreException.class, () -> db.apply(2, tx -> {
+            StoreException failed = assertThrows(StoreException.class, () -> db.apply(3, tx -> {
                 tx.putHost(host(5, "half-done"));
                 throw new IllegalStateException("disk gone");
             }));
-            assertTrue(failed.getMessage(), failed.getMessage().contains("applying entry 2 failed"));
-            assertEquals("the entry is applied again, not skipped", 1, db.appliedIndex());
+            assertTrue(failed.getMessage(), failed.getMessage().contains("applying entry 3 failed"));
+            assertEquals("the entry and the uncommitted one before it are applied again, not skipped", 1,
+                    db.appliedIndex());
+            assertTrue("entry 2 was dropped with the batch", !before.equals(db.digest()));
+            assertEquals(1, db.hosts().size());
+            createHost(db, 2, "h1");
             assertEquals(before, db.digest());
         }
     }
@@ -132,6 +183,13 @@ public class ZoneDatabaseTest {
                 || missing.getMessage().contains("zk_applied"));
     }
 
+    /** The snapshot as Copycat would store it. */
+    static byte[] snapshot(ZoneDatabase db) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        db.snapshot(bytes);
+        return bytes.toByteArray();
+    }
+
     @Test
     public void snapshotInstallsIntoAnEmptyDatabase() {
         byte[] snapshot;
@@ -139,14 +197,15 @@ public class ZoneDatabaseTest {
         try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath().resolve("a")))) {
             createHost(db, 1, "h0");
             createHost(db, 7, "h1");
-            snapshot = db.snapshot();
+            snapshot = snapshot(db);
             digest = db.digest();
         }
-        assertEquals(7, ZoneDatabase.snapshotIndex(snapshot));
         try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath().resolve("b")))) {
             createHost(db, 1, "stale");
-            db.install(snapshot);
+            assertTrue(db.install(new ByteArrayInputStream(snapshot)));
             assertEquals(7, db.appliedIndex());
+            assertFalse("a snapshot the database is already past is left unread",
+                    db.install(new ByteArrayInputStream(snapshot)));
             assertEquals(digest, db.digest());
             createHost(db, 8, "h2");
             assertEquals("sequences travel with the snapshot", 2, db.hosts().get(2).id());
@@ -157,7 +216,7 @@ public class ZoneDatabaseTest {
     public void garbageSnapshotIsRefusedAndKeepsContent() {
         try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()))) {
             createHost(db, 1, "h0");
-            StoreException e = assertThrows(StoreException.class, () -> db.install(new byte[] {1, 2, 3, 4, 5}));
+            StoreException e = assertThrows(StoreException.class, () -> db.install(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5})));
             assertTrue(e.getMessage(), e.getMessage().contains("not a zonekeeper snapshot"));
             assertEquals(1, db.hosts().size());
         }

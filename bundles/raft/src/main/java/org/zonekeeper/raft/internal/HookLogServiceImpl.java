@@ -6,9 +6,9 @@ import org.zonekeeper.api.HookExecution;
 import org.zonekeeper.api.HookLogService;
 import org.zonekeeper.api.NotFoundException;
 import org.zonekeeper.api.ZoneEvent;
-import org.zonekeeper.raft.internal.command.AdvanceCursor;
-import org.zonekeeper.raft.internal.command.FinishHookExecution;
-import org.zonekeeper.raft.internal.command.StartHookExecution;
+import org.zonekeeper.model.AdvanceCursor;
+import org.zonekeeper.model.FinishHookExecution;
+import org.zonekeeper.model.StartHookExecution;
 
 /** The hook execution log and event cursors: writes through Raft, reads from the local database. */
 final class HookLogServiceImpl implements HookLogService {

@@ -4,19 +4,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.zonekeeper.model.References;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.api.ReadMode;
 import org.zonekeeper.api.fencing.FencingLevels;
-import org.zonekeeper.raft.internal.command.CreateHost;
-import org.zonekeeper.raft.internal.command.DeleteHost;
-import org.zonekeeper.raft.internal.command.ReadModel;
-import org.zonekeeper.raft.internal.command.RecordMonitoring;
-import org.zonekeeper.raft.internal.command.SetFencingLevels;
-import org.zonekeeper.raft.internal.command.SetHostState;
-import org.zonekeeper.raft.internal.command.SetHostEnabled;
+import org.zonekeeper.model.CreateHost;
+import org.zonekeeper.model.DeleteHost;
+import org.zonekeeper.model.ZoneModel;
+import org.zonekeeper.model.RecordMonitoring;
+import org.zonekeeper.model.SetFencingLevels;
+import org.zonekeeper.model.SetHostState;
+import org.zonekeeper.model.SetHostEnabled;
 
 /** Hosts: writes through Raft, reads from the local database or through the leader. */
 final class HostServiceImpl implements HostService {
@@ -35,12 +36,12 @@ final class HostServiceImpl implements HostService {
     @Override
     public List<Host> list(ReadMode mode) {
         return mode == ReadMode.LOCAL ? node.database().hosts()
-                : node.submit(new ReadModel(ReadModel.Part.HOSTS)).items();
+                : node.read(ZoneModel.Part.HOSTS).items();
     }
 
     @Override
     public Host get(String ref, ReadMode mode) {
-        return Refs.find(list(mode), ref, "host", Host::id, Host::name);
+        return References.find(list(mode), ref, "host", Host::id, Host::name);
     }
 
     @Override

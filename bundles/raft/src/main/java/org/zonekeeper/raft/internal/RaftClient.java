@@ -17,9 +17,10 @@ import org.zonekeeper.api.NoLeaderException;
 import org.zonekeeper.api.ZoneException;
 
 /**
- * Submits operations to the zone's leader with a deadline: a caller never waits longer than the
- * request timeout, and learns "no leader elected" when none answered. A closed, expired or stuck
- * client session is replaced by a new one, within the same deadline when it was closed.
+ * Submits operations to the zone's leader with a deadline: a caller never waits longer than the request timeout,
+ * and learns "no leader elected" when none answered. An attempt unanswered for {@code attempt} (a frozen or killed
+ * leader, a session stuck re-sending) or whose session was closed is sent again, the same operation, on a new
+ * session, until the deadline: a command carries its request id, so it takes effect once however often it is sent.
  */
 final class RaftClient implements AutoCloseable {
 
@@ -28,13 +29,15 @@ final class RaftClient implements AutoCloseable {
     private final Supplier<CopycatClient> factory;
     private final Collection<Address> members;
     private final Duration timeout;
+    private final Duration attempt;
     private CopycatClient client;
     private CompletableFuture<CopycatClient> connecting;
 
-    RaftClient(Supplier<CopycatClient> factory, Collection<Address> members, Duration timeout) {
+    RaftClient(Supplier<CopycatClient> factory, Collection<Address> members, Duration timeout, Duration attempt) {
         this.factory = factory;
         this.members = members;
         this.timeout = timeout;
+        this.attempt = attempt;
     }
 
     <T> T submit(Operation<T> operation) {
@@ -42,10 +45,12 @@ final class RaftClient implements AutoCloseable {
         while (true) {
             CopycatClient connected = connected(deadline);
             try {
-                return connected.submit(operation).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+                return connected.submit(operation).get(attemptMillis(deadline), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 discard(connected);
-                throw noLeader("was not acknowledged");
+                if (System.nanoTime() >= deadline) {
+                    throw noLeader("was not acknowledged");
+                }
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof ZoneException zone) {
                     throw zone;
@@ -53,8 +58,8 @@ final class RaftClient implements AutoCloseable {
                 if (!(e.getCause() instanceof ClosedSessionException)) {
                     throw new ZoneException("request failed: " + e.getCause(), e.getCause());
                 }
-                // The session was lost with the server it went through. Copycat refuses commands of an
-                // expired session; one applied just before would be refused again by ZoneRules on retry.
+                // The session was lost with the server it went through: the same operation goes again on a new
+                // session; a command applied before the loss is answered with its first outcome.
                 discard(connected);
                 pause(deadline);
             } catch (InterruptedException e) {
@@ -73,9 +78,14 @@ final class RaftClient implements AutoCloseable {
                 connecting = client.connect(members);
             }
             try {
-                return connecting.get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+                return connecting.get(attemptMillis(deadline), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                throw noLeader("could not open a session");
+                // a registration through a frozen server may never be answered: another try, maybe elsewhere
+                closeClient();
+                connecting = null;
+                if (System.nanoTime() >= deadline) {
+                    throw noLeader("could not open a session");
+                }
             } catch (ExecutionException e) {
                 pause(deadline);
             } catch (InterruptedException e) {
@@ -110,6 +120,10 @@ final class RaftClient implements AutoCloseable {
     private NoLeaderException noLeader(String what) {
         return new NoLeaderException("no leader elected: the request " + what + " within " + timeout.toMillis()
                 + " ms (request.timeout.ms); a majority of the zone's servers must be up");
+    }
+
+    private long attemptMillis(long deadline) {
+        return Math.min(attempt.toMillis(), remainingMillis(deadline));
     }
 
     private static long remainingMillis(long deadline) {

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import io.atomix.catalyst.serializer.Serializer;
 import io.atomix.catalyst.transport.Address;
 import io.atomix.catalyst.transport.netty.NettyTransport;
-import io.atomix.copycat.Operation;
 import io.atomix.copycat.client.CopycatClient;
 import io.atomix.copycat.client.RecoveryStrategies;
 import io.atomix.copycat.server.CopycatServer;
@@ -26,8 +25,13 @@ import org.zonekeeper.api.ServerStatus;
 import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.api.ZoneServer;
 import org.zonekeeper.raft.internal.command.Commands;
-import org.zonekeeper.raft.internal.command.RegisterServers;
-import org.zonekeeper.raft.internal.command.ZoneCommand;
+import org.zonekeeper.model.Codec;
+import org.zonekeeper.model.Outcome;
+import org.zonekeeper.model.RegisterServers;
+import org.zonekeeper.model.ZoneCommand;
+import org.zonekeeper.model.ZoneModel;
+import org.zonekeeper.raft.internal.command.Entry;
+import org.zonekeeper.raft.internal.command.Read;
 import org.zonekeeper.store.StoreException;
 import org.zonekeeper.store.ZoneDatabase;
 
@@ -49,9 +53,9 @@ final class RaftNode implements AutoCloseable {
     private final StatusEndpoint endpoint;
     private final Runnable onReset;
     private final LongConsumer onLeadership;
-    private static final long DATABASE_RETRY_MS = 2000;
     private volatile String failure;
     private volatile boolean closed;
+    private volatile ZoneStateMachine stateMachine;
 
     /**
      * Starts the member; {@code onReset} is called when another server asks this one to resynchronise, and when
@@ -70,7 +74,8 @@ final class RaftNode implements AutoCloseable {
         List<Address> members = settings.servers().stream().map(s -> address(s.endpoint())).collect(Collectors.toList());
         this.client = new RaftClient(() -> CopycatClient.builder().withTransport(new NettyTransport())
                 .withSerializer(serializer()).withRecoveryStrategy(RecoveryStrategies.CLOSE)
-                .withSessionTimeout(settings.sessionTimeout()).build(), members, settings.requestTimeout());
+                .withSessionTimeout(settings.sessionTimeout()).build(), members, settings.requestTimeout(),
+                settings.electionTimeout().multipliedBy(2));
         this.endpoint = new StatusEndpoint(StatusProbe.statusAddress(settings.self().endpoint()), this::answer);
         server.onStateChange(this::stateChanged);
         server.cluster().onLeaderElection(leader -> status.recordVote(server.cluster().term()));
@@ -88,12 +93,15 @@ final class RaftNode implements AutoCloseable {
 
     private CopycatServer buildServer() {
         Storage storage = Storage.builder().withDirectory(settings.dataDir().resolve("raft").toFile())
-                .withStorageLevel(StorageLevel.DISK).withFlushOnCommit().withMaxEntriesPerSegment(4096).build();
+                .withStorageLevel(StorageLevel.DISK).withFlushOnCommit()
+                .withMaxEntriesPerSegment(settings.logSegmentEntries())
+                .withMinorCompactionInterval(settings.logCompactionInterval())
+                .withMajorCompactionInterval(settings.logCompactionInterval().multipliedBy(10)).build();
         return CopycatServer.builder(address(settings.self().endpoint())).withName(settings.self().name())
                 .withTransport(new NettyTransport()).withSerializer(serializer()).withStorage(storage)
                 .withElectionTimeout(settings.electionTimeout()).withHeartbeatInterval(settings.heartbeatInterval())
                 .withSessionTimeout(settings.sessionTimeout())
-                .withStateMachine(() -> new ZoneStateMachine(database, this::databaseFailed)).build();
+                .withStateMachine(() -> stateMachine = new ZoneStateMachine(database, this::databaseFailed)).build();
     }
 
     private static Serializer serializer() {
@@ -122,7 +130,7 @@ final class RaftNode implements AutoCloseable {
     /** The first leader records the bootstrap servers; later leaders find them recorded. */
     private void registerServers() {
         try {
-            client.submit(new RegisterServers(settings.servers()));
+            submit(new RegisterServers(settings.servers())).items();
         } catch (ZoneException e) {
             LOG.warn("could not record the zone's servers yet: {}", e.getMessage());
         }
@@ -138,52 +146,49 @@ final class RaftNode implements AutoCloseable {
         hooks.announce(RoleHooks.Role.FOLLOWER);
         Thread stop = new Thread(() -> {
             shutdownServer();
-            awaitDatabase();
+            DatabaseWatch.awaitAnswer(settings, () -> closed, onReset);
         }, "zonekeeper-stop-after-db-failure");
         stop.setDaemon(true);
         stop.start();
     }
 
     /**
-     * After a database failure: checks the database every {@value #DATABASE_RETRY_MS} ms and, once every table
-     * answers, restarts this server's member, which resumes applying from the database's applied index.
-     */
-    private void awaitDatabase() {
-        String last = null;
-        while (!closed) {
-            try {
-                long applied = ZoneDatabase.probe(settings.database());
-                LOG.info("server {}: the database answers again (applied index {}): resuming from there",
-                        settings.self().name(), applied);
-                onReset.run();
-                return;
-            } catch (StoreException e) {
-                if (!e.getMessage().equals(last)) {
-                    LOG.warn("server {}: database still failing, checking every {} ms: {}", settings.self().name(),
-                            DATABASE_RETRY_MS, e.getMessage());
-                    last = e.getMessage();
-                }
-            }
-            try {
-                Thread.sleep(DATABASE_RETRY_MS);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    /**
      * Sends an operation to the leader. A command is checked here first, as the state machine will check it again,
      * so that the operator learns every bad field in one line without anything written.
      */
-    <T> T submit(Operation<T> operation) {
-        if (operation instanceof ZoneCommand command) {
-            command.validation().orThrow();
-        }
+    Outcome submit(ZoneCommand command) {
+        command.validation().orThrow();
+        requireInService();
+        return Codec.decodeOutcome(client.submit(new Entry(Codec.encode(command))).bytes());
+    }
+
+    /** A linearizable read of one part of the model, through the leader. */
+    Outcome read(ZoneModel.Part part) {
+        requireInService();
+        return Codec.decodeOutcome(client.submit(new Read(part)).bytes());
+    }
+
+    private void requireInService() {
         if (failure != null) {
             throw new ZoneException("server " + settings.self().name() + " is out of service: " + failure);
         }
-        return client.submit(operation);
+    }
+
+    /** Blocks this member's Raft thread for {@code pause}, as a frozen process would be (for tests). */
+    void freeze(java.time.Duration pause) {
+        server.context().execute(() -> {
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** Snapshots installed since this member started (for tests). */
+    int snapshotsInstalled() {
+        ZoneStateMachine machine = stateMachine;
+        return machine == null ? 0 : machine.snapshotsInstalled();
     }
 
     ZoneDatabase database() {

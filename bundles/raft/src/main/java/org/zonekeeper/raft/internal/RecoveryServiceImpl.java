@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.RecoveryService;
-import org.zonekeeper.raft.internal.command.RecordRecovery;
+import org.zonekeeper.model.RecordRecovery;
 
 /** Host recoveries: writes through Raft, reads from the local database. */
 final class RecoveryServiceImpl implements RecoveryService {

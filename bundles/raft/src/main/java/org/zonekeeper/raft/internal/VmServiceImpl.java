@@ -3,16 +3,17 @@ package org.zonekeeper.raft.internal;
 import java.util.List;
 import java.util.Set;
 
+import org.zonekeeper.model.References;
 import org.zonekeeper.api.ReadMode;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmService;
 import org.zonekeeper.api.VmSpec;
 import org.zonekeeper.api.VmState;
-import org.zonekeeper.raft.internal.command.CreateVm;
-import org.zonekeeper.raft.internal.command.DeleteVm;
-import org.zonekeeper.raft.internal.command.PlaceVm;
-import org.zonekeeper.raft.internal.command.ReadModel;
-import org.zonekeeper.raft.internal.command.SetVmState;
+import org.zonekeeper.model.CreateVm;
+import org.zonekeeper.model.DeleteVm;
+import org.zonekeeper.model.PlaceVm;
+import org.zonekeeper.model.ZoneModel;
+import org.zonekeeper.model.SetVmState;
 
 /** VMs: writes through Raft, reads from the local database or through the leader. */
 final class VmServiceImpl implements VmService {
@@ -30,12 +31,12 @@ final class VmServiceImpl implements VmService {
 
     @Override
     public List<Vm> list(ReadMode mode) {
-        return mode == ReadMode.LOCAL ? node.database().vms() : node.submit(new ReadModel(ReadModel.Part.VMS)).items();
+        return mode == ReadMode.LOCAL ? node.database().vms() : node.read(ZoneModel.Part.VMS).items();
     }
 
     @Override
     public Vm get(String ref, ReadMode mode) {
-        return Refs.find(list(mode), ref, "VM", Vm::id, Vm::name);
+        return References.find(list(mode), ref, "VM", Vm::id, Vm::name);
     }
 
     @Override

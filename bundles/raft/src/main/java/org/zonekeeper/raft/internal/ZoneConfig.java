@@ -71,4 +71,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "hook.timeout.ms", description = "A role hook still running after this is killed.")
     long hook_timeout_ms() default 10000;
+
+    @AttributeDefinition(name = "log.segment.entries", description = "Raft log entries per segment file; a full "
+            + "segment is covered by a snapshot of the database and then compacted away.")
+    int log_segment_entries() default 4096;
+
+    @AttributeDefinition(name = "log.compaction.interval.ms", description = "How often the Raft log is compacted "
+            + "(entries covered by a snapshot removed); a server that was away longer catches up by snapshot.")
+    long log_compaction_interval_ms() default 60000;
 }

@@ -29,8 +29,8 @@ import org.zonekeeper.api.VmService;
 import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.api.ZoneServer;
 import org.zonekeeper.api.ZoneService;
-import org.zonekeeper.raft.internal.command.AddServer;
-import org.zonekeeper.raft.internal.command.DeleteServer;
+import org.zonekeeper.model.AddServer;
+import org.zonekeeper.model.DeleteServer;
 import org.zonekeeper.store.ZoneDatabase;
 
 /**

@@ -19,7 +19,8 @@ import org.zonekeeper.store.DatabaseSettings;
 /** The checked content of {@link ZoneConfig}: a server starts only from one of these. */
 public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean join, Path dataDir,
         DatabaseSettings database, Duration electionTimeout, Duration heartbeatInterval, Duration sessionTimeout,
-        Duration requestTimeout, List<String> leaderHook, List<String> followerHook, Duration hookTimeout) {
+        Duration requestTimeout, List<String> leaderHook, List<String> followerHook, Duration hookTimeout,
+        int logSegmentEntries, Duration logCompactionInterval) {
 
     private static final Pattern SERVER = Pattern.compile("(\\d+)=([A-Za-z0-9._-]+)@(.+)");
     private static final Pattern ENDPOINT = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9a-fA-F:]+\\]):(\\d{1,5})");
@@ -58,7 +59,9 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
         return new ZoneSettings(self, servers, values.bool("join", false), data, database(values, data), election,
                 heartbeat, values.millis("session.timeout.ms", 5000, 1000), values.millis("request.timeout.ms", 5000, 100),
                 values.command("hook.leader"), values.command("hook.follower"),
-                values.millis("hook.timeout.ms", 10000, 100));
+                values.millis("hook.timeout.ms", 10000, 100),
+                values.integer("log.segment.entries", 4096, 16, 1_000_000),
+                values.millis("log.compaction.interval.ms", 60000, 100));
     }
 
     private static List<ZoneServer> servers(String text) {

@@ -31,16 +31,18 @@ import org.zonekeeper.api.HookExecution;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.VmSpec;
 import org.zonekeeper.api.fencing.FencingLevels;
-import org.zonekeeper.raft.internal.command.AddServer;
+import org.zonekeeper.model.AddServer;
+import org.zonekeeper.model.Codec;
 import org.zonekeeper.raft.internal.command.Commands;
-import org.zonekeeper.raft.internal.command.CreateHost;
-import org.zonekeeper.raft.internal.command.CreateVm;
-import org.zonekeeper.raft.internal.command.DeleteVm;
-import org.zonekeeper.raft.internal.command.Outcome;
-import org.zonekeeper.raft.internal.command.SetFencingLevels;
-import org.zonekeeper.raft.internal.command.StartHookExecution;
-import org.zonekeeper.raft.internal.command.ZoneCommand;
-import org.zonekeeper.raft.internal.command.DeleteHost;
+import org.zonekeeper.raft.internal.command.Entry;
+import org.zonekeeper.model.CreateHost;
+import org.zonekeeper.model.CreateVm;
+import org.zonekeeper.model.DeleteVm;
+import org.zonekeeper.model.Outcome;
+import org.zonekeeper.model.SetFencingLevels;
+import org.zonekeeper.model.StartHookExecution;
+import org.zonekeeper.model.ZoneCommand;
+import org.zonekeeper.model.DeleteHost;
 
 /** Three real Copycat members on loopback in one JVM, each with its own H2 database. */
 public class RaftNodeTest {
@@ -54,6 +56,8 @@ public class RaftNodeTest {
     private String servers;
 
     private final List<CopycatClient> clients = new ArrayList<>();
+    /** More configuration for the servers started next. */
+    private final Map<String, Object> extra = new HashMap<>();
 
     @After
     public void closeAll() {
@@ -78,6 +82,7 @@ public class RaftNodeTest {
         properties.put("servers", servers);
         properties.put("data.dir", folder.getRoot().toPath().resolve("zk" + id).toString());
         properties.put("request.timeout.ms", "3000");
+        properties.putAll(extra);
         return new RaftNode(ZoneSettings.parse(properties, Path.of("unused")), () -> { },
                 term -> leading.put(id, term));
     }
@@ -180,6 +185,11 @@ public class RaftNodeTest {
         return client.connect(members).join();
     }
 
+    /** Sends a command as the servers' own client does, bypassing every check at the door. */
+    private static Outcome raw(CopycatClient client, ZoneCommand command) throws Exception {
+        return Codec.decodeOutcome(client.submit(new Entry(Codec.encode(command))).get(10, TimeUnit.SECONDS).bytes());
+    }
+
     private void awaitSameDatabases() throws InterruptedException {
         awaitApplied(nodes, highestApplied());
         String digest = nodes.get(0).database().digest();
@@ -220,7 +230,7 @@ public class RaftNodeTest {
             assertEquals("refused at the door", p.getValue(),
                     assertThrows(ZoneException.class, () -> nodes.get(1).submit(p.getKey())).getMessage());
             assertEquals("nothing written for a refusal at the door", before, highestApplied());
-            Outcome outcome = bypass.submit(p.getKey()).get(10, TimeUnit.SECONDS);
+            Outcome outcome = raw(bypass, p.getKey());
             assertEquals("refused by the state machine", p.getValue(), outcome.reason());
         }
         awaitSameDatabases();
@@ -236,15 +246,15 @@ public class RaftNodeTest {
         startZone(3);
         nodes.get(0).submit(new CreateHost(host("first"))).item(); // a leader is elected
         CreateHost create = new CreateHost(host("once"));
-        Host first = rawClient().submit(create).get(10, TimeUnit.SECONDS).item();
-        Host again = rawClient().submit(create).get(10, TimeUnit.SECONDS).item();
+        Host first = raw(rawClient(), create).item();
+        Host again = raw(rawClient(), create).item();
         assertEquals("the first outcome, not 'already exists'", first, again);
         org.zonekeeper.api.ZoneEvent event = nodes.get(0).database().events(0, 10).get(0);
         StartHookExecution start = new StartHookExecution("notify", event, "", 1, 0);
-        long execution = rawClient().submit(start).get(10, TimeUnit.SECONDS).<HookExecution>item().id();
-        assertEquals(execution, rawClient().submit(start).get(10, TimeUnit.SECONDS).<HookExecution>item().id());
+        long execution = raw(rawClient(), start).<HookExecution>item().id();
+        assertEquals(execution, raw(rawClient(), start).<HookExecution>item().id());
         assertEquals("a refusal is answered the same way too", "a host named 'once' already exists",
-                rawClient().submit(new CreateHost(host("ONCE"))).get(10, TimeUnit.SECONDS).reason());
+                raw(rawClient(), new CreateHost(host("ONCE"))).reason());
         awaitSameDatabases();
         assertEquals(2, nodes.get(2).database().hosts().size());
         assertEquals(1, nodes.get(2).database().hookExecutions(10).size());
@@ -263,9 +273,10 @@ public class RaftNodeTest {
                     .withRecoveryStrategy(RecoveryStrategies.CLOSE).build();
             clients.add(real);
             return sessions.incrementAndGet() == 1 ? losesAnswer(real) : real;
-        }, members, java.time.Duration.ofSeconds(10));
+        }, members, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10));
         try {
-            Host created = client.submit(new CreateHost(host("web-1"))).item();
+            Host created = Codec.decodeOutcome(client.submit(new Entry(Codec.encode(new CreateHost(host("web-1")))))
+                    .bytes()).item();
             assertEquals("web-1", created.name());
             assertEquals("a second session carried the retry", 2, sessions.get());
             awaitSameDatabases();
@@ -291,5 +302,66 @@ public class RaftNodeTest {
                     }
                     return method.invoke(real, args);
                 });
+    }
+
+    private int leaderIndex() {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).localStatus().state().equals("leader")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no leader");
+    }
+
+    /** Milliseconds until a write through a surviving server is acknowledged, after {@code fault} hit the leader. */
+    private long firstWriteAfter(String fault, java.util.function.Consumer<RaftNode> inject) throws Exception {
+        startZone(3);
+        nodes.get(0).submit(new CreateHost(host("before"))).item();
+        awaitApplied(nodes, highestApplied());
+        int leader = leaderIndex();
+        RaftNode survivor = nodes.get((leader + 1) % 3);
+        survivor.submit(new CreateHost(host("warm"))).item();
+        inject.accept(nodes.get(leader));
+        long start = System.nanoTime();
+        Host after = survivor.submit(new CreateHost(host("after"))).item();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("first write through a survivor after the leader was " + fault + ": " + ms + " ms");
+        assertEquals("after", after.name());
+        return ms;
+    }
+
+    @Test
+    public void aFrozenLeaderDoesNotWedgeTheSurvivorsSession() throws Exception {
+        long ms = firstWriteAfter("frozen", leader -> leader.freeze(java.time.Duration.ofSeconds(6)));
+        assertTrue("acknowledged within request.timeout.ms (3000), not refused after it: " + ms, ms < 3000);
+    }
+
+    @Test
+    public void aKilledLeaderDoesNotWedgeTheSurvivorsSession() throws Exception {
+        long ms = firstWriteAfter("killed", leader -> {
+            nodes.remove(leader);
+            leader.close();
+        });
+        assertTrue("acknowledged within request.timeout.ms (3000), not refused after it: " + ms, ms < 3000);
+    }
+
+    @Test
+    public void aServerBackAfterCompactionCatchesUpBySnapshot() throws Exception {
+        extra.put("log.segment.entries", "64");
+        extra.put("log.compaction.interval.ms", "200");
+        startZone(3);
+        nodes.get(0).submit(new CreateHost(host("h0"))).item();
+        awaitApplied(nodes, highestApplied());
+        nodes.get(2).close();
+        for (int i = 1; i <= 400; i++) {
+            nodes.get(i % 2).submit(new CreateHost(host("h" + i))).item();
+        }
+        Thread.sleep(4000); // minor compactions every 200 ms, a major one after 2 s
+        nodes.set(2, start(2));
+        nodes.get(0).submit(new CreateHost(host("after"))).item();
+        awaitApplied(nodes, highestApplied());
+        assertEquals(402, nodes.get(2).database().hosts().size());
+        assertEquals(nodes.get(0).database().digest(), nodes.get(2).database().digest());
+        assertTrue("caught up by snapshot", nodes.get(2).snapshotsInstalled() > 0);
     }
 }

@@ -2,10 +2,8 @@ package org.zonekeeper.store.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +12,7 @@ import java.util.function.Predicate;
 
 import org.zonekeeper.api.Field;
 import org.zonekeeper.api.Host;
-import org.zonekeeper.api.HostState;
-import org.zonekeeper.api.fencing.FencingLevels;
 import org.zonekeeper.api.Vm;
-import org.zonekeeper.api.VmState;
 import org.zonekeeper.api.HookExecution;
 import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.ZoneEvent;
@@ -27,7 +22,7 @@ import org.zonekeeper.store.ZoneReader;
 import org.zonekeeper.store.ZoneTransaction;
 
 /** The model's rows over one JDBC connection. SQL failures become {@link StoreException}. */
-public final class JdbcTables implements ZoneTransaction, ZoneReader {
+public final class JdbcTables extends Sql implements ZoneTransaction, ZoneReader {
 
     private static final String HOST_COLUMNS =
             "id, name, state, cluster_name, cpu, memory_mb, vmm_driver, im_driver, enabled, updated, fencing_levels,"
@@ -36,10 +31,8 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
             + " arguments, started, ended, state, exit_code, stdout, stderr, reason, attempt, retry_of";
     private static final String VM_COLUMNS = "id, name, state, host_id, cpu, memory_mb, disk_mb, template, updated";
 
-    private final Connection connection;
-
     public JdbcTables(Connection connection) {
-        this.connection = connection;
+        super(connection);
     }
 
     @Override
@@ -56,17 +49,17 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
 
     @Override
     public List<Host> hosts() {
-        return query("SELECT " + HOST_COLUMNS + " FROM zk_host ORDER BY id", JdbcTables::host);
+        return query("SELECT " + HOST_COLUMNS + " FROM zk_host ORDER BY id", Rows::host);
     }
 
     @Override
     public Optional<Host> host(long id) {
-        return first(query("SELECT " + HOST_COLUMNS + " FROM zk_host WHERE id = ?", JdbcTables::host, id));
+        return first(query("SELECT " + HOST_COLUMNS + " FROM zk_host WHERE id = ?", Rows::host, id));
     }
 
     @Override
     public Optional<Host> hostByName(String name) {
-        return first(query("SELECT " + HOST_COLUMNS + " FROM zk_host WHERE name_key = ?", JdbcTables::host,
+        return first(query("SELECT " + HOST_COLUMNS + " FROM zk_host WHERE name_key = ?", Rows::host,
                 Field.key(name)));
     }
 
@@ -105,22 +98,22 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
 
     @Override
     public List<Vm> vms() {
-        return query("SELECT " + VM_COLUMNS + " FROM zk_vm ORDER BY id", JdbcTables::vm);
+        return query("SELECT " + VM_COLUMNS + " FROM zk_vm ORDER BY id", Rows::vm);
     }
 
     @Override
     public Optional<Vm> vm(long id) {
-        return first(query("SELECT " + VM_COLUMNS + " FROM zk_vm WHERE id = ?", JdbcTables::vm, id));
+        return first(query("SELECT " + VM_COLUMNS + " FROM zk_vm WHERE id = ?", Rows::vm, id));
     }
 
     @Override
     public Optional<Vm> vmByName(String name) {
-        return first(query("SELECT " + VM_COLUMNS + " FROM zk_vm WHERE name_key = ?", JdbcTables::vm, Field.key(name)));
+        return first(query("SELECT " + VM_COLUMNS + " FROM zk_vm WHERE name_key = ?", Rows::vm, Field.key(name)));
     }
 
     @Override
     public List<Vm> vmsOnHost(long hostId) {
-        return query("SELECT " + VM_COLUMNS + " FROM zk_vm WHERE host_id = ? ORDER BY id", JdbcTables::vm, hostId);
+        return query("SELECT " + VM_COLUMNS + " FROM zk_vm WHERE host_id = ? ORDER BY id", Rows::vm, hostId);
     }
 
     @Override
@@ -165,14 +158,14 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
 
     @Override
     public Optional<HookExecution> hookExecution(long id) {
-        return first(query("SELECT " + HOOK_COLUMNS + " FROM zk_hook_exec WHERE id = ?", JdbcTables::hookExecution,
+        return first(query("SELECT " + HOOK_COLUMNS + " FROM zk_hook_exec WHERE id = ?", Rows::hookExecution,
                 id));
     }
 
     @Override
     public List<HookExecution> hookExecutions(int max) {
         return query("SELECT " + HOOK_COLUMNS + " FROM zk_hook_exec ORDER BY id DESC LIMIT " + max,
-                JdbcTables::hookExecution);
+                Rows::hookExecution);
     }
 
     @Override
@@ -242,13 +235,6 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
         }
     }
 
-    private static HookExecution hookExecution(ResultSet rs) throws SQLException {
-        return new HookExecution(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                rs.getLong(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10),
-                HookExecution.State.valueOf(rs.getString(11)), rs.getInt(12), rs.getString(13), rs.getString(14),
-                rs.getString(15), rs.getInt(16), rs.getLong(17));
-    }
-
     @Override
     public List<ZoneServer> servers() {
         return query("SELECT id, name, endpoint FROM zk_server ORDER BY id",
@@ -265,52 +251,5 @@ public final class JdbcTables implements ZoneTransaction, ZoneReader {
     @Override
     public void deleteServer(int id) {
         update("DELETE FROM zk_server WHERE id = ?", id);
-    }
-
-    private static Host host(ResultSet rs) throws SQLException {
-        return new Host(rs.getLong(1), rs.getString(2), HostState.valueOf(rs.getString(3)), rs.getString(4),
-                rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getLong(10),
-                FencingLevels.parse(rs.getString(11)), rs.getLong(12), rs.getString(13));
-    }
-
-    private static Vm vm(ResultSet rs) throws SQLException {
-        return new Vm(rs.getLong(1), rs.getString(2), VmState.valueOf(rs.getString(3)), rs.getLong(4), rs.getInt(5),
-                rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getLong(9));
-    }
-
-    private static <T> Optional<T> first(List<T> rows) {
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
-    public interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
-        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rs = statement.executeQuery()) {
-            List<T> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(mapper.map(rs));
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new StoreException("database query failed: " + e.getMessage(), e);
-        }
-    }
-
-    public int update(String sql, Object... parameters) {
-        try (PreparedStatement statement = prepare(sql, parameters)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("database update failed: " + e.getMessage(), e);
-        }
-    }
-
-    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-        return statement;
     }
 }

@@ -113,6 +113,16 @@ public final class Schema {
         connection.commit();
     }
 
+    /** Checks that every table answers, creating nothing; returns the committed applied index. */
+    public static long probe(Connection connection) {
+        JdbcTables tables = new JdbcTables(connection);
+        for (String table : ALL) {
+            tables.query("SELECT 1 FROM " + table + " WHERE 1 = 0", rs -> 1);
+        }
+        List<Long> applied = tables.query("SELECT log_index FROM zk_applied WHERE id = 1", rs -> rs.getLong(1));
+        return applied.isEmpty() ? 0 : applied.get(0);
+    }
+
     private static int storedVersion(Statement statement) throws SQLException {
         try (var rs = statement.executeQuery("SELECT version FROM zk_schema WHERE id = 1")) {
             if (rs.next()) {

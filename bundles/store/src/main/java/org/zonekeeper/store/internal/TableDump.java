@@ -3,6 +3,10 @@ package org.zonekeeper.store.internal;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
+import java.util.HexFormat;
+
+import org.zonekeeper.store.DatabaseType;
+import org.zonekeeper.store.StoreException;
 
 /**
  * Writes and reads the replicated tables as a portable stream: the same content gives the same bytes
@@ -17,27 +25,66 @@ import java.util.Collections;
  */
 public final class TableDump {
 
+    private static final int SNAPSHOT_MAGIC = 0x5a4b5331; // "ZKS1"
     private static final byte ROW = 1;
+    /** Rows fetched (H2) or inserted at a time. */
+    private static final int FETCH_ROWS = 1000;
     private static final byte END = 0;
 
     private TableDump() {
     }
 
-    public static void write(Connection connection, DataOutputStream out) throws SQLException, IOException {
+    /** Streams every replicated table, row by row (MySQL/MariaDB rows are fetched one at a time). */
+    public static void write(Connection connection, DataOutputStream out, DatabaseType type)
+            throws SQLException, IOException {
         for (String[] table : Schema.TABLES) {
             out.writeUTF(table[0]);
-            try (Statement statement = connection.createStatement();
-                    ResultSet rs = statement.executeQuery("SELECT * FROM " + table[0] + " ORDER BY " + table[1])) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    out.writeByte(ROW);
-                    for (int c = 1; c <= columns; c++) {
-                        writeValue(out, rs.getObject(c));
-                    }
-                }
+            try (Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(type == DatabaseType.MYSQL ? Integer.MIN_VALUE : FETCH_ROWS);
+                writeRows(statement.executeQuery("SELECT * FROM " + table[0] + " ORDER BY " + table[1]), out);
             }
             out.writeByte(END);
         }
+    }
+
+    private static void writeRows(ResultSet result, DataOutputStream out) throws SQLException, IOException {
+        try (ResultSet rs = result) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                out.writeByte(ROW);
+                for (int c = 1; c <= columns; c++) {
+                    writeValue(out, rs.getObject(c));
+                }
+            }
+        }
+    }
+
+    /** SHA-256 of the stream of every replicated table. */
+    public static String digest(Connection connection, DatabaseType type) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (DataOutputStream out = new DataOutputStream(
+                    new DigestOutputStream(OutputStream.nullOutputStream(), sha))) {
+                write(connection, out, type);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | SQLException | IOException e) {
+            throw new StoreException("cannot compute digest: " + e.getMessage(), e);
+        }
+    }
+
+    /** A snapshot starts with the magic and the applied index it was taken at. */
+    public static void writeHeader(DataOutputStream out, long index) throws IOException {
+        out.writeInt(SNAPSHOT_MAGIC);
+        out.writeLong(index);
+    }
+
+    public static long readHeader(DataInputStream in) throws IOException {
+        if (in.readInt() != SNAPSHOT_MAGIC) {
+            throw new IOException("not a zonekeeper snapshot");
+        }
+        return in.readLong();
     }
 
     /** Replaces the content of every replicated table; the caller owns the transaction. */
@@ -54,12 +101,18 @@ public final class TableDump {
             String insert = "INSERT INTO " + name + " VALUES (" + String.join(", ", Collections.nCopies(columns, "?"))
                     + ")";
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                int batched = 0;
                 while (in.readByte() == ROW) {
                     for (int c = 1; c <= columns; c++) {
                         statement.setObject(c, readValue(in));
                     }
-                    statement.executeUpdate();
+                    statement.addBatch();
+                    if (++batched == FETCH_ROWS) {
+                        statement.executeBatch();
+                        batched = 0;
+                    }
                 }
+                statement.executeBatch();
             }
         }
     }
