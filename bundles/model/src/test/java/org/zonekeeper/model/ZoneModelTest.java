@@ -74,6 +74,9 @@ public class ZoneModelTest {
         apply(create);
         index += ZoneModel.REQUESTS_KEPT;
         apply(new DeleteHost("kvm-1"));
+        for (int i = 0; i < 20 * ZoneModel.PRUNE_EVERY; i++) { // some of them prune
+            apply(new AdvanceCursor("c", i));
+        }
         assertEquals("past the window the same request applies again", "kvm-1", apply(create).<Host>item().name());
     }
 
