@@ -1,6 +1,7 @@
 package org.zonekeeper.testkit;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -33,6 +34,25 @@ public final class Ports {
     /** A port free on loopback now, below the ephemeral range. */
     public static int free() {
         return freeBase(1, 1, 1);
+    }
+
+    /** Binds something to a port from {@link #free()}; takes another port when that one was taken meanwhile. */
+    public static <T> T bind(Binder<T> binder) throws IOException {
+        BindException last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                return binder.bind(free());
+            } catch (BindException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /** Binds a listener to the port it is given. */
+    @FunctionalInterface
+    public interface Binder<T> {
+        T bind(int port) throws IOException;
     }
 
     /** A base B such that B + step*i + j is free for every i < count and j < width, all below the ephemeral range. */

@@ -16,6 +16,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.zonekeeper.testkit.Ports;
 
 /**
  * A Dell DRAC reached over SSH on 127.0.0.1, as Debian's fence_drac5 and racadm-over-ssh clients see it: password
@@ -101,11 +102,10 @@ public final class RacadmEmulator implements AutoCloseable {
         return new RacadmEmulator(Flavour.CMC, new LinkedHashMap<>(modules), username, password);
     }
 
-    /** Starts listening on 127.0.0.1 (a free port). */
+    /** Starts listening on 127.0.0.1 at a free port below the ephemeral range (see {@link Ports}). */
     public synchronized RacadmEmulator start() throws IOException {
         SshServer s = SshServer.setUpDefaultServer();
         s.setHost("127.0.0.1");
-        s.setPort(0);
         s.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         s.setPasswordAuthenticator((user, pass, session) -> {
             boolean ok = username.equals(user) && password.equals(pass);
@@ -120,9 +120,12 @@ public final class RacadmEmulator implements AutoCloseable {
         s.setHostBasedAuthenticator(null);
         s.setShellFactory(channel -> new RacadmShell(this));
         s.setCommandFactory((channel, command) -> new RacadmExec(this, command));
-        s.start();
+        port = Ports.bind(free -> {
+            s.setPort(free);
+            s.start();
+            return free;
+        });
         server = s;
-        port = s.getPort();
         return this;
     }
 

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import org.zonekeeper.testkit.Ports;
 
 /**
  * A Redfish BMC over HTTPS on 127.0.0.1 serving one ComputerSystem per {@link Chassis}: the service root, the
@@ -98,13 +99,14 @@ public final class RedfishEmulator implements AutoCloseable {
         this.password = password;
     }
 
-    /** Starts serving HTTPS on 127.0.0.1 and a free port with {@code certificate}'s key. */
+    /** Starts serving HTTPS on 127.0.0.1 and a free port below the ephemeral range (see {@link Ports}) with {@code certificate}'s key. */
     public synchronized RedfishEmulator start(SelfSignedCertificate certificate) throws IOException {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
         try {
-            server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+            server = Ports.bind(free -> HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), free),
+                    16));
             server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS: " + e.getMessage(), e);

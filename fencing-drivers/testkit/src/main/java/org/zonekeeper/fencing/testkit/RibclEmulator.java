@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLServerSocket;
 
+import org.zonekeeper.testkit.Ports;
+
 /**
  * An HP iLO (2 to 4) speaking RIBCL: XML over a raw TLS stream, each command answered by its own
  * {@code <RIBCL>} block, as Debian's fence_ilo and our ilo driver expect. Commands: LOGIN, GET_FW_VERSION,
@@ -38,11 +40,11 @@ public final class RibclEmulator implements AutoCloseable {
         this.password = password;
     }
 
-    /** Listens on 127.0.0.1 at a free port with the certificate; returns this. */
+    /** Listens on 127.0.0.1 at a free port below the ephemeral range (see {@link Ports}) with the certificate; returns this. */
     public RibclEmulator start(SelfSignedCertificate certificate) throws IOException {
         try {
-            server = certificate.serverContext().getServerSocketFactory().createServerSocket(0, 50,
-                    InetAddress.getLoopbackAddress());
+            javax.net.ServerSocketFactory factory = certificate.serverContext().getServerSocketFactory();
+            server = Ports.bind(port -> factory.createServerSocket(port, 50, InetAddress.getLoopbackAddress()));
         } catch (GeneralSecurityException e) {
             throw new IOException(e);
         }
