@@ -15,18 +15,22 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The agent's HTTP API (README.md): GET /v1/health, and PUT (deploy), DELETE (stop), GET (status) on /v1/vms/NAME.
- * Every request needs {@code Authorization: Bearer TOKEN}.
+ * Every request needs {@code Authorization: Bearer TOKEN}; a deploy or stop also needs
+ * {@code X-Zonekeeper-Term: TERM}, the sending leader's term, and is refused (409) when a newer leader was heard.
  */
 final class AgentServer implements AutoCloseable {
     private static final String VM_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
+    private static final String TERM = "X-Zonekeeper-Term";
 
     private final AgentSettings settings;
     private final Vmm vmm;
+    private final LeaderTerm term;
     private final HttpServer http;
 
     AgentServer(AgentSettings settings, Vmm vmm) throws IOException {
         this.settings = settings;
         this.vmm = vmm;
+        this.term = new LeaderTerm(settings.stateDir());
         this.http = HttpServer.create(new InetSocketAddress(settings.listenHost(), settings.port()), 64);
         http.setExecutor(Executors.newFixedThreadPool(4));
         http.createContext("/v1/", this::handle);
@@ -50,7 +54,10 @@ final class AgentServer implements AutoCloseable {
             }
             String path = x.getRequestURI().getPath();
             String method = x.getRequestMethod();
-            if (path.equals("/v1/health") && method.equals("GET")) {
+            String stale = stale(x, !method.equals("GET"));
+            if (stale != null) {
+                send(x, 409, "{\"error\":" + Json.quote(stale) + "}");
+            } else if (path.equals("/v1/health") && method.equals("GET")) {
                 send(x, 200, health());
             } else if (path.startsWith("/v1/vms/") && path.substring(8).matches(VM_NAME)) {
                 vm(x, method, path.substring(8));
@@ -90,6 +97,31 @@ final class AgentServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Why the request's leader term is refused, or null. Every term heard is remembered (a health probe teaches the
+     * agent a new leader's term); a change needs one.
+     */
+    private String stale(HttpExchange x, boolean change) throws IOException {
+        String header = x.getRequestHeaders().getFirst(TERM);
+        if (header == null) {
+            if (change) {
+                throw new IllegalArgumentException(TERM + ": required on a deploy or stop (the sender's leader term)");
+            }
+            return null;
+        }
+        long named;
+        try {
+            named = Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(TERM + ": '" + header + "' is not a number");
+        }
+        if (term.admit(named)) {
+            return null;
+        }
+        return "leader term " + named + " is stale: this agent has heard from the leader of term " + term.highest()
+                + " (the sender no longer leads)";
+    }
+
     private static int number(Map<String, Object> body, String key) {
         return body.get(key) instanceof Double d ? d.intValue() : 0;
     }
@@ -104,7 +136,8 @@ final class AgentServer implements AutoCloseable {
     private String health() throws IOException {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         String vms = vmm.list().stream().map(AgentServer::json).collect(Collectors.joining(",", "[", "]"));
-        return "{\"host\":" + Json.quote(settings.hostName()) + ",\"time\":" + System.currentTimeMillis()
+        return "{\"host\":" + Json.quote(settings.hostName()) + ",\"leaderTerm\":" + term.highest()
+                + ",\"time\":" + System.currentTimeMillis()
                 + ",\"cpu\":{\"cores\":" + os.getAvailableProcessors() + ",\"load1\":" + os.getSystemLoadAverage()
                 + "},\"memory\":{\"totalMb\":" + os.getTotalMemorySize() / 1048576 + ",\"freeMb\":"
                 + os.getFreeMemorySize() / 1048576 + "},\"vms\":" + vms + "}";

@@ -95,7 +95,7 @@ public class NodeAgentKvmTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(60)).build(),
+        return http.send(request.header("Authorization", "Bearer " + TOKEN).header("X-Zonekeeper-Term", "1").timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -40,6 +40,8 @@ public class NodeAgentTest {
     private int port;
     private Process agent;
     private final List<Long> deployed = new ArrayList<>();
+    /** The leader term the requests name (X-Zonekeeper-Term); null sends none. */
+    private String term = "1";
 
     @Before
     public void start() throws Exception {
@@ -91,6 +93,9 @@ public class NodeAgentTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        if (term != null) {
+            request.header("X-Zonekeeper-Term", term);
+        }
         return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -119,6 +124,32 @@ public class NodeAgentTest {
                 .replaceAll("\\{\"totalMb\"[^}]*\\}", "0").replaceAll("\\[.*\\]", "[]"));
         assertEquals("kvm-1", body.get("host"));
         assertTrue(health.body(), health.body().contains("\"totalMb\":"));
+    }
+
+    @Test
+    public void aLeaderOlderThanOneHeardIsRefusedAlsoAfterARestart() throws Exception {
+        term = "7";
+        assertEquals("RUNNING", deploy("vm-1").get("state"));
+        term = "6";
+        HttpResponse<String> stale = send(HttpRequest.newBuilder(uri("/v1/vms/vm-1")).DELETE(), TOKEN);
+        assertEquals(stale.body(), 409, stale.statusCode());
+        assertTrue(stale.body(), stale.body().contains("leader term 6 is stale: this agent has heard from the leader"
+                + " of term 7"));
+        term = "7";
+        assertEquals("RUNNING", Json.object(get("/v1/vms/vm-1", TOKEN).body()).get("state"));
+        agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        agent = launch();
+        term = "6";
+        HttpResponse<String> afterRestart = send(HttpRequest.newBuilder(uri("/v1/vms/vm-2")).PUT(HttpRequest
+                .BodyPublishers.ofString("{\"disk\": \"" + shared.resolve("vm-2.disk") + "\"}")), TOKEN);
+        assertEquals(afterRestart.body(), 409, afterRestart.statusCode());
+        assertFalse(Files.exists(shared.resolve("vm-2.disk")));
+        term = null;
+        HttpResponse<String> unnamed = send(HttpRequest.newBuilder(uri("/v1/vms/vm-1")).DELETE(), TOKEN);
+        assertEquals(unnamed.body(), 400, unnamed.statusCode());
+        assertTrue(unnamed.body(), unnamed.body().contains("X-Zonekeeper-Term: required"));
+        term = "8";
+        assertTrue(get("/v1/health", TOKEN).body().contains("\"leaderTerm\":8"));
     }
 
     @Test

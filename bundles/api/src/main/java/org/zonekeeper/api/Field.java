@@ -34,7 +34,8 @@ public enum Field {
     OUTPUT("output", Rule.TEXT, 4096),
     REASON("reason", Rule.TEXT, 1000),
     STEP("step", Rule.TEXT, 32),
-    STATE("state", Rule.TOKEN, 16);
+    STATE("state", Rule.TOKEN, 16),
+    OPERATOR("operator", Rule.TEXT, 128);
 
     private enum Rule { NAME, TOKEN, ADDRESS, TEXT }
 

@@ -27,4 +27,11 @@ public interface HostService {
 
     /** Records the hosts that answered a monitoring round: host id to the time of the answer. */
     void recordMonitoring(Map<Long, Long> probes);
+
+    /**
+     * Records that {@code operator} declared the host powered off when its BMC cannot confirm it (the host and its
+     * BMC lost power together): the host goes FENCED (disabled) and its VMs are redeployed. Refused unless the host
+     * is in ERROR, FENCING or FENCE_FAILED, so never while it answers probes.
+     */
+    Host declareOff(String ref, String operator);
 }

@@ -7,4 +7,12 @@ package org.zonekeeper.api;
  */
 public record Recovery(long hostId, String hostName, String step, int attempts, long started, long updated,
         String detail) {
+
+    /** The start of the detail of a recovery whose host an operator declared off (ha:confirm-off). */
+    public static final String DECLARED_OFF_BY = "declared off by ";
+
+    /** The operator's declaration this recovery rests on ("declared off by NAME ..."), or "" for a fenced host. */
+    public String declaration() {
+        return detail.startsWith(DECLARED_OFF_BY) ? detail.split("; ", 2)[0] : "";
+    }
 }

@@ -4,6 +4,14 @@ package org.zonekeeper.api;
 public record Vm(long id, String name, VmState state, long hostId, int cpu, long memoryMb, long diskMb,
         String template, long updated) {
 
+    /**
+     * The name its host's agent and hypervisor know it by, and its disk file's: {@code vm-ID}. Ids are never
+     * reused, so a VM deleted and created again under the same name is another domain on another disk.
+     */
+    public String deployId() {
+        return "vm-" + id;
+    }
+
     public Vm withState(VmState state, long time) {
         return new Vm(id, name, state, hostId, cpu, memoryMb, diskMb, template, time);
     }

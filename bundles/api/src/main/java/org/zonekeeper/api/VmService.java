@@ -12,7 +12,15 @@ public interface VmService {
 
     Vm get(String ref, ReadMode mode);
 
-    void delete(String ref);
+    /**
+     * Deletes a VM. One that was never placed, or whose host is FENCED, is removed at once; any other goes DELETING
+     * and is removed by the leader once its host's agent confirmed it stopped (on a host in ERROR, FENCING or
+     * FENCE_FAILED: once the host is FENCED). Returns the VM as it then is.
+     */
+    Vm delete(String ref);
+
+    /** Removes a DELETING VM still on host {@code hostId} once it is known gone (a leader decision). */
+    Vm remove(String ref, long hostId);
 
     /**
      * Places a VM on a host (DEPLOYING) if it is in one of {@code from}. Refused when the host is not enabled and

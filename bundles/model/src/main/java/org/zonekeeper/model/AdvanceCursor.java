@@ -11,6 +11,11 @@ public record AdvanceCursor(String requestId, String name, long eventId) impleme
     }
 
     @Override
+    public boolean leaderDecision() {
+        return true;
+    }
+
+    @Override
     public void check(Validation v) {
         v.check(Field.CURSOR, name).require(eventId >= 0, "event id: is negative");
     }

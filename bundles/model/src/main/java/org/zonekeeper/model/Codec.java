@@ -39,7 +39,11 @@ public final class Codec {
             new Type(RecordRecovery.class, RecordRecovery::read),
             new Type(RegisterServers.class, RegisterServers::read),
             new Type(AddServer.class, AddServer::read),
-            new Type(DeleteServer.class, DeleteServer::read));
+            new Type(DeleteServer.class, DeleteServer::read),
+            new Type(LeadTerm.class, LeadTerm::read),
+            new Type(AsLeader.class, AsLeader::read),
+            new Type(RemoveVm.class, RemoveVm::read),
+            new Type(DeclareHostOff.class, DeclareHostOff::read));
 
     private static final Map<Class<?>, Integer> NUMBERS = IntStream.range(0, TYPES.size()).boxed()
             .collect(Collectors.toUnmodifiableMap(i -> TYPES.get(i).type(), i -> i));
@@ -52,11 +56,7 @@ public final class Codec {
     }
 
     public static byte[] encode(ZoneCommand command) {
-        Integer number = NUMBERS.get(command.getClass());
-        if (number == null) {
-            throw new IllegalArgumentException("not a command of the model: " + command.getClass().getName());
-        }
-        Writer out = new Writer().i8(LAYOUT).i32(number).text(command.requestId());
+        Writer out = new Writer().i8(LAYOUT).i32(number(command)).text(command.requestId());
         command.write(out);
         return out.toBytes();
     }
@@ -70,15 +70,29 @@ public final class Codec {
                         + " (see docs/operations.md, 'Upgrading')");
             }
             int number = in.i32();
-            if (number < 0 || number >= TYPES.size()) {
-                return malformed("no command type " + number);
-            }
-            ZoneCommand command = TYPES.get(number).read().apply(in, in.text());
+            ZoneCommand command = read(number, in, in.text());
             return in.atEnd() ? new Decoded(Optional.of(command), null)
                     : malformed("bytes left after a " + command.getClass().getSimpleName());
         } catch (Reader.Malformed e) {
             return malformed(e.getMessage());
         }
+    }
+
+    /** The type number of a command of the model. */
+    static int number(ZoneCommand command) {
+        Integer number = command == null ? null : NUMBERS.get(command.getClass());
+        if (number == null) {
+            throw new IllegalArgumentException("not a command of the model: " + command);
+        }
+        return number;
+    }
+
+    /** Reads the fields of a command of type {@code number}. */
+    static ZoneCommand read(int number, Reader in, String requestId) {
+        if (number < 0 || number >= TYPES.size()) {
+            throw new Reader.Malformed("no command type " + number);
+        }
+        return TYPES.get(number).read().apply(in, requestId);
     }
 
     private static Decoded malformed(String problem) {

@@ -21,6 +21,11 @@ public record FinishHookExecution(String requestId, long id, HookExecution.State
     }
 
     @Override
+    public boolean leaderDecision() {
+        return true;
+    }
+
+    @Override
     public void check(Validation v) {
         v.require(id > 0, "hook execution id: must be positive")
                 .require(state != null && state != HookExecution.State.RUNNING, "state: must be an end state");

@@ -13,6 +13,11 @@ public record PlaceVm(String requestId, String ref, String host, Set<VmState> fr
     }
 
     @Override
+    public boolean leaderDecision() {
+        return true;
+    }
+
+    @Override
     public void check(Validation v) {
         v.reference(ref).reference(host).require(from != null && !from.isEmpty(), "from: names no state");
     }

@@ -14,6 +14,11 @@ public record RecordMonitoring(String requestId, Map<Long, Long> probes) impleme
     }
 
     @Override
+    public boolean leaderDecision() {
+        return true;
+    }
+
+    @Override
     public void check(Validation v) {
         v.require(probes != null, "probes: are required");
     }

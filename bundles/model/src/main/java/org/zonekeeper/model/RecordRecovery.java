@@ -20,6 +20,11 @@ public record RecordRecovery(String requestId, long hostId, boolean end, String 
     }
 
     @Override
+    public boolean leaderDecision() {
+        return true;
+    }
+
+    @Override
     public void check(Validation v) {
         v.require(hostId > 0, "host id: must be positive");
         if (!end) {

@@ -13,6 +13,11 @@ public record SetHostState(String requestId, String ref, Set<HostState> from, Ho
     }
 
     @Override
+    public boolean leaderDecision() {
+        return true;
+    }
+
+    @Override
     public void check(Validation v) {
         ZoneCommand.checkTransition(v, ref, from, to);
     }

@@ -14,6 +14,11 @@ public record SetVmState(String requestId, String ref, Set<VmState> from, VmStat
     }
 
     @Override
+    public boolean leaderDecision() {
+        return true;
+    }
+
+    @Override
     public void check(Validation v) {
         ZoneCommand.checkTransition(v, ref, from, to);
     }

@@ -13,6 +13,11 @@ public record StartHookExecution(String requestId, String hook, ZoneEvent event,
     }
 
     @Override
+    public boolean leaderDecision() {
+        return true;
+    }
+
+    @Override
     public void check(Validation v) {
         v.check(Field.HOOK_NAME, hook).require(hook != null && !hook.isEmpty(), "hook name: is required")
                 .require(event != null, "event: is required").require(attempt > 0, "attempt: must be positive");

@@ -25,6 +25,14 @@ public interface ZoneCommand {
         return getClass().getSimpleName();
     }
 
+    /**
+     * Whether this is a leader decision (monitoring, recovery, placement, hook runs): sent only by the leader, as
+     * {@link AsLeader} naming its term, and refused once a newer term is claimed. Operators' commands are not.
+     */
+    default boolean leaderDecision() {
+        return false;
+    }
+
     /** Adds every problem of this command's fields; deterministic, the same on every server. */
     void check(Validation validation);
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonekeeper.model.internal.HaRules;
+import org.zonekeeper.model.internal.LeaderRules;
 import org.zonekeeper.model.internal.LogRules;
 import org.zonekeeper.model.internal.ZoneRules;
 import org.zonekeeper.store.StoreException;
@@ -86,26 +87,30 @@ public final class ZoneModel {
     }
 
     private static Outcome rule(ZoneTransaction tx, ZoneCommand command, long time) {
-        if (command instanceof CreateHost c) {
-            return ZoneRules.createHost(tx, c.spec(), time);
-        } else if (command instanceof DeleteHost c) {
-            return ZoneRules.deleteHost(tx, c.ref(), time);
-        } else if (command instanceof SetHostEnabled c) {
-            return ZoneRules.setHostEnabled(tx, c.ref(), c.enabled(), time);
-        } else if (command instanceof SetFencingLevels c) {
-            return ZoneRules.setFencingLevels(tx, c.ref(), c.levels(), time);
-        } else if (command instanceof SetHostState c) {
+        if (command instanceof AsLeader c) {
+            String stale = LeaderRules.stale(tx, c.term());
+            return stale != null ? Outcome.refused(stale) : decision(tx, c.decision(), time);
+        } else if (command instanceof LeadTerm c) {
+            return LeaderRules.claim(tx, c.term(), c.server());
+        } else if (command.leaderDecision()) {
+            String unnamed = LeaderRules.unnamed(tx);
+            return unnamed != null ? Outcome.refused(unnamed) : decision(tx, command, time);
+        }
+        return operation(tx, command, time);
+    }
+
+    /** The rule of a leader decision, once the term it names is known current. */
+    private static Outcome decision(ZoneTransaction tx, ZoneCommand command, long time) {
+        if (command instanceof SetHostState c) {
             return HaRules.setHostState(tx, c.ref(), c.from(), c.to(), time);
         } else if (command instanceof RecordMonitoring c) {
             return HaRules.recordMonitoring(tx, c.probes());
-        } else if (command instanceof CreateVm c) {
-            return ZoneRules.createVm(tx, c.spec(), time);
-        } else if (command instanceof DeleteVm c) {
-            return ZoneRules.deleteVm(tx, c.ref(), time);
         } else if (command instanceof PlaceVm c) {
             return HaRules.placeVm(tx, c.ref(), c.host(), c.from(), time);
         } else if (command instanceof SetVmState c) {
             return HaRules.setVmState(tx, c.ref(), c.from(), c.to(), c.hostId(), time);
+        } else if (command instanceof RemoveVm c) {
+            return HaRules.removeVm(tx, c.ref(), c.hostId(), time);
         } else if (command instanceof StartHookExecution c) {
             return LogRules.startHook(tx, c.hook(), c.event(), c.arguments(), c.attempt(), c.retryOf(), time);
         } else if (command instanceof FinishHookExecution c) {
@@ -114,6 +119,26 @@ public final class ZoneModel {
             return LogRules.advance(tx, c.name(), c.eventId());
         } else if (command instanceof RecordRecovery c) {
             return LogRules.record(tx, c, time);
+        }
+        return Outcome.refused("no rule for " + command.getClass().getSimpleName());
+    }
+
+    /** The rule of an operator's command. */
+    private static Outcome operation(ZoneTransaction tx, ZoneCommand command, long time) {
+        if (command instanceof DeclareHostOff c) {
+            return HaRules.declareOff(tx, c.ref(), c.operator(), time);
+        } else if (command instanceof CreateHost c) {
+            return ZoneRules.createHost(tx, c.spec(), time);
+        } else if (command instanceof DeleteHost c) {
+            return ZoneRules.deleteHost(tx, c.ref(), time);
+        } else if (command instanceof SetHostEnabled c) {
+            return ZoneRules.setHostEnabled(tx, c.ref(), c.enabled(), time);
+        } else if (command instanceof SetFencingLevels c) {
+            return ZoneRules.setFencingLevels(tx, c.ref(), c.levels(), time);
+        } else if (command instanceof CreateVm c) {
+            return ZoneRules.createVm(tx, c.spec(), time);
+        } else if (command instanceof DeleteVm c) {
+            return ZoneRules.deleteVm(tx, c.ref(), time);
         } else if (command instanceof RegisterServers c) {
             return ZoneRules.registerServers(tx, c.servers());
         } else if (command instanceof AddServer c) {

@@ -1,8 +1,11 @@
 package org.zonekeeper.model;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+
+import java.util.Set;
 
 import org.junit.After;
 import org.junit.Before;
@@ -11,11 +14,18 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostSpec;
+import org.zonekeeper.api.HostState;
+import org.zonekeeper.api.Vm;
+import org.zonekeeper.api.VmSpec;
+import org.zonekeeper.api.VmState;
 import org.zonekeeper.store.DatabaseSettings;
 import org.zonekeeper.store.StoreException;
 import org.zonekeeper.store.ZoneDatabase;
 
-/** Entries applied as a server applies them, on a real (H2) database. */
+/**
+ * Entries applied as a server applies them, on a real (H2) database: refusals, term-fenced leader decisions, the VM
+ * deletion life cycle.
+ */
 public class ZoneModelTest {
 
     @Rule
@@ -86,5 +96,83 @@ public class ZoneModelTest {
         assertThrows(StoreException.class, () -> apply(new DeleteHost("kvm-1")));
         db = ZoneDatabase.open(DatabaseSettings.h2(folder.getRoot().toPath()));
         assertEquals("the entry was not recorded", 0, db.appliedIndex());
+    }
+
+    private Outcome asLeader(long term, ZoneCommand decision) {
+        return apply(new AsLeader(term, decision));
+    }
+
+    private static SetHostState state(String host, HostState from, HostState to) {
+        return new SetHostState(host, Set.of(from), to);
+    }
+
+    private void twoHosts() {
+        apply(new CreateHost(new HostSpec("kvm-1", "c", 800, 8192, "kvm", "kvm")));
+        apply(new CreateHost(new HostSpec("kvm-2", "c", 800, 8192, "kvm", "kvm")));
+    }
+
+    @Test
+    public void onlyTheLastClaimedTermDecides() {
+        twoHosts();
+        assertFalse("decisions of a build that sent no term, before any claim",
+                apply(state("kvm-1", HostState.INIT, HostState.MONITORED)).isRefusal());
+        assertFalse(apply(new LeadTerm(3, "zk0")).isRefusal());
+        assertEquals("a leader decision must name the leader's term",
+                apply(state("kvm-2", HostState.INIT, HostState.MONITORED)).reason());
+        assertFalse(asLeader(3, state("kvm-2", HostState.INIT, HostState.MONITORED)).isRefusal());
+        assertEquals("decision of the leader of term 4 refused: that term was never claimed",
+                asLeader(4, state("kvm-2", HostState.MONITORED, HostState.ERROR)).reason());
+        assertFalse(apply(new LeadTerm(5, "zk1")).isRefusal());
+        assertEquals("decision of the leader of term 3 refused: term 5 has been claimed since (that server no longer"
+                + " leads)", asLeader(3, state("kvm-2", HostState.MONITORED, HostState.ERROR)).reason());
+        assertEquals("server zk0 claims term 3, but term 5 was claimed since", apply(new LeadTerm(3, "zk0")).reason());
+        assertFalse("the same claim again changes nothing", apply(new LeadTerm(5, "zk1")).isRefusal());
+        assertEquals(HostState.MONITORED, db.hosts().get(1).state());
+        assertTrue(asLeader(5, new CreateVm(new VmSpec("web", 1, 1, 0, "", ""))).reason()
+                .contains("decision: is not a leader decision"));
+    }
+
+    @Test
+    public void aVmThatMayRunIsStoppedBeforeItIsRemoved() {
+        twoHosts();
+        apply(new LeadTerm(1, "zk0"));
+        asLeader(1, state("kvm-1", HostState.INIT, HostState.MONITORED));
+        Vm pending = apply(new CreateVm(new VmSpec("queued", 1, 1, 0, "", ""))).item();
+        assertEquals("never placed: removed at once", VmState.PENDING, apply(new DeleteVm("queued")).<Vm>item().state());
+        Vm web = apply(new CreateVm(new VmSpec("web", 1, 1, 0, "", "kvm-1"))).item();
+        Vm deleting = apply(new DeleteVm("web")).item();
+        assertEquals(VmState.DELETING, deleting.state());
+        assertEquals(VmState.DELETING, apply(new DeleteVm("web")).<Vm>item().state());
+        assertEquals("not placed while DELETING", "VM web is DELETING, not [FAILED, RUNNING]",
+                asLeader(1, new PlaceVm("web", "kvm-1", Set.of(VmState.RUNNING, VmState.FAILED))).reason());
+        assertEquals("VM web is DELETING on host 1, not DELETING on host 2",
+                asLeader(1, new RemoveVm("web", 2)).reason());
+        assertTrue("a new VM of the same name is another VM", apply(new CreateVm(new VmSpec("web", 1, 1, 0, "",
+                "kvm-1"))).reason().contains("already exists"));
+        assertFalse(asLeader(1, new RemoveVm("web", 1)).isRefusal());
+        Vm again = apply(new CreateVm(new VmSpec("web", 1, 1, 0, "", "kvm-1"))).item();
+        assertTrue("ids are never reused", again.id() > web.id() && web.id() > pending.id());
+        assertTrue(!again.deployId().equals(web.deployId()));
+        assertTrue(db.events(0, 100).stream().anyMatch(e -> e.name().equals("VM/DELETED") && e.objectId() == web.id()));
+    }
+
+    @Test
+    public void aVmOfAFencedHostIsRemovedAtOnce() {
+        twoHosts();
+        apply(new LeadTerm(1, "zk0"));
+        asLeader(1, state("kvm-1", HostState.INIT, HostState.MONITORED));
+        apply(new CreateVm(new VmSpec("web", 1, 1, 0, "", "kvm-1")));
+        asLeader(1, state("kvm-1", HostState.MONITORED, HostState.ERROR));
+        assertEquals("a host in ERROR may still run it", VmState.DELETING,
+                apply(new DeleteVm("web")).<Vm>item().state());
+        asLeader(1, state("kvm-1", HostState.ERROR, HostState.FENCING));
+        asLeader(1, state("kvm-1", HostState.FENCING, HostState.FENCED));
+        apply(new CreateVm(new VmSpec("db", 1, 1, 0, "", "kvm-2")));
+        asLeader(1, state("kvm-2", HostState.INIT, HostState.MONITORED));
+        asLeader(1, state("kvm-2", HostState.MONITORED, HostState.ERROR));
+        asLeader(1, state("kvm-2", HostState.ERROR, HostState.FENCING));
+        asLeader(1, state("kvm-2", HostState.FENCING, HostState.FENCED));
+        assertEquals(VmState.DEPLOYING, apply(new DeleteVm("db")).<Vm>item().state());
+        assertEquals(java.util.List.of("web"), db.vms().stream().map(Vm::name).toList());
     }
 }

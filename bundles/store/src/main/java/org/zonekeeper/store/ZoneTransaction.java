@@ -63,6 +63,11 @@ public interface ZoneTransaction {
 
     void putCursor(String name, long eventId);
 
+    /** The last leader term claimed ({@code LeadTerm}); 0 before the first claim. */
+    long leaderTerm();
+
+    void putLeaderTerm(long term, String server);
+
     List<Recovery> recoveries();
 
     void putRecovery(Recovery recovery);

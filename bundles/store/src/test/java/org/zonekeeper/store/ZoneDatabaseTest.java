@@ -167,7 +167,29 @@ public class ZoneDatabaseTest {
         }
         StoreException refused = assertThrows(StoreException.class, () -> ZoneDatabase.open(DatabaseSettings.h2(dir)));
         assertTrue(refused.getMessage(), refused.getMessage().contains("tables of version 1 and this server needs"
-                + " version 2"));
+                + " version 3"));
+    }
+
+    @Test
+    public void aDatabaseOfVersion2IsBroughtTo3KeepingItsContent() throws Exception {
+        Path dir = folder.getRoot().toPath();
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(dir))) {
+            createHost(db, 1, "h0");
+        }
+        try (Connection c = org.h2.Driver.load().connect("jdbc:h2:file:" + dir.resolve("zone").toAbsolutePath(),
+                new java.util.Properties()); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE zk_leader");
+            s.execute("UPDATE zk_schema SET version = 2 WHERE id = 1");
+        }
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(dir))) {
+            assertEquals("h0", db.hosts().get(0).name());
+            assertEquals(0L, (long) db.apply(2, ZoneTransaction::leaderTerm));
+            db.apply(3, tx -> {
+                tx.putLeaderTerm(4, "zk1");
+                return null;
+            });
+            assertEquals(4L, (long) db.apply(4, ZoneTransaction::leaderTerm));
+        }
     }
 
     @Test

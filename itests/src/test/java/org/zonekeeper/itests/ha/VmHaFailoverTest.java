@@ -146,8 +146,9 @@ public class VmHaFailoverTest {
                     && !s.endsWith("@kvm-1"));
         });
         Thread.sleep(1000);
+        Map<String, String> ids = column(server, "vm:list", "ID");
         for (String vm : lost) {
-            Path disk = shared.resolve(vm + ".disk");
+            Path disk = HostLab.disk(shared, ids.get(vm));
             assertEquals("no two live writers of " + vm, List.of(), SharedDiskChecker.overlaps(disk));
             assertEquals(vm + " ran on kvm-1, then once elsewhere", 2, SharedDiskChecker.writers(disk).size());
         }

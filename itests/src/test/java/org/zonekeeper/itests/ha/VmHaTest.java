@@ -2,6 +2,7 @@ package org.zonekeeper.itests.ha;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.zonekeeper.fencing.testkit.IpmiSim;
 import org.zonekeeper.itests.support.Await;
 import org.zonekeeper.itests.support.HostLab;
 import org.zonekeeper.itests.support.LocalZone;
+import org.zonekeeper.itests.support.LocalZone.ZoneLocalException;
 import org.zonekeeper.itests.support.ZoneTable;
 import org.zonekeeper.testkit.NetNamespace;
 
@@ -30,13 +32,14 @@ import org.zonekeeper.testkit.NetNamespace;
  * heartbeat guests writing to a shared directory) with its own ipmi_sim BMC whose power-off kills the agent's
  * process group, the fourth in a network namespace of its own; 12 VMs. A host losing power, one whose agent stops
  * answering while its VMs still run, and one cut from the network (its link down) while it runs on, are fenced (OFF
- * confirmed), then their VMs run again on the other hosts, and no VM disk ever had two live writers.
+ * confirmed), then their VMs run again on the other hosts, and no VM disk ever had two live writers. A host whose
+ * BMC died with it is FENCE_FAILED until an operator declares it off. A deleted VM is stopped before it is removed.
  */
 public class VmHaTest {
     private static final String PASSWORD = "Vm-Ha-Bmc-3";
     private static final String TOKEN = "vm-ha-agent-token";
     private static final int SERVERS = 3;
-    private static final int HOSTS = 4;
+    private static final int HOSTS = 5;
     private static final int VMS = 12;
     /** The host that runs in its own network namespace, reached over a veth pair. */
     private static final int CUT = 4;
@@ -150,6 +153,67 @@ public class VmHaTest {
         assertFalse("the BMC's power-off killed the cut host's agent", agents.get(CUT - 1).isAlive());
     }
 
+    @Test
+    public void aHostWhoseBmcDiedWithItIsRecoveredOnceAnOperatorDeclaresItOff() throws Exception {
+        String host = "kvm-5";
+        List<String> lost = vmsOn(host);
+        bmcs.get(4).stop();
+        new ProcessBuilder("kill", "-9", "--", "-" + agents.get(4).pid()).start().waitFor();
+        Await.until(SOON, host + " FENCE_FAILED", () -> column("host:list", "STATE"),
+                s -> "FENCE_FAILED".equals(s.get(host)));
+        String unforced = assertThrows(ZoneLocalException.class, () -> zone.exec(1, "ha:confirm-off " + host))
+                .output();
+        assertTrue(unforced, unforced.contains("make sure it is powered off, then run it again with --force"));
+        String live = assertThrows(ZoneLocalException.class, () -> zone.exec(1, "ha:confirm-off --force kvm-3"))
+                .output();
+        assertTrue(live, live.contains("host kvm-3 is MONITORED: only a host that stopped answering"));
+        String declared = zone.exec(1, "ha:confirm-off --force " + host);
+        assertTrue(declared, declared.contains("host " + host + " FENCED: declared off by "));
+        String status = zone.exec(0, "ha:status");
+        assertTrue(status, status.contains("declared off by"));
+        Await.until(SOON, "every VM RUNNING off " + host, () -> zone.exec(0, "vm:list"), out -> ZoneTable.rows(out,
+                "NAME").stream().filter(r -> lost.contains(r.get("NAME")))
+                .allMatch(r -> r.get("STATE").equals("RUNNING") && !r.get("HOST").equals(host)));
+        Thread.sleep(1000);
+        Map<String, String> ids = column("vm:list", "ID");
+        for (String vm : lost) {
+            Path disk = HostLab.disk(shared, ids.get(vm));
+            assertEquals("no two live writers of " + vm, List.of(), SharedDiskChecker.overlaps(disk));
+        }
+    }
+
+    @Test
+    public void aDeletedVmIsStoppedBeforeItsNameIsUsedAgainElsewhere() throws Exception {
+        List<String> healthy = column("host:list", "STATE").entrySet().stream()
+                .filter(e -> e.getValue().equals("MONITORED")).map(Map.Entry::getKey).sorted().toList();
+        String first = healthy.get(0);
+        String other = healthy.get(healthy.size() - 1);
+        zone.exec(0, "vm:create --cpu 100 --memory 512 --host " + first + " web");
+        Await.until(SOON, "web RUNNING", () -> column("vm:list", "STATE"), s -> "RUNNING".equals(s.get("web")));
+        Path oldDisk = HostLab.disk(shared, column("vm:list", "ID").get("web"));
+        Await.until(SOON, "web writes its disk", () -> size(oldDisk), n -> n > 0);
+        String deleting = zone.exec(0, "vm:delete web");
+        assertTrue(deleting, deleting.contains("VM web is DELETING"));
+        Await.until(SOON, "web removed", () -> column("vm:list", "STATE"), s -> !s.containsKey("web"));
+        long stopped = Files.size(oldDisk);
+        zone.exec(0, "vm:create --cpu 100 --memory 512 --host " + other + " web");
+        Await.until(SOON, "the new web RUNNING", () -> column("vm:list", "STATE"), s -> "RUNNING".equals(s.get("web")));
+        Path newDisk = HostLab.disk(shared, column("vm:list", "ID").get("web"));
+        assertFalse("the new VM has a disk of its own", newDisk.equals(oldDisk));
+        Await.until(SOON, "the new web writes its disk", () -> size(newDisk),
+                n -> n > 0);
+        Thread.sleep(1000);
+        assertEquals("the deleted VM's process is gone: its disk no longer grows", stopped, Files.size(oldDisk));
+        assertEquals(1, SharedDiskChecker.writers(oldDisk).size());
+        assertEquals(1, SharedDiskChecker.writers(newDisk).size());
+        zone.exec(0, "vm:delete web");
+        Await.until(SOON, "the new web removed", () -> column("vm:list", "STATE"), s -> !s.containsKey("web"));
+    }
+
+    private static long size(Path file) {
+        return file.toFile().length();
+    }
+
     private static List<String> vmsOn(String host) {
         Map<String, String> placement = column("vm:list", "HOST");
         List<String> on = placement.entrySet().stream().filter(e -> e.getValue().equals(host))
@@ -170,8 +234,9 @@ public class VmHaTest {
         assertEquals("no", ZoneTable.rows(zone.exec(0, "host:list"), "NAME").stream()
                 .filter(r -> r.get("NAME").equals(host)).findFirst().orElseThrow().get("ENABLED"));
         Thread.sleep(1000);
+        Map<String, String> ids = column("vm:list", "ID");
         for (String vm : lost) {
-            Path disk = shared.resolve(vm + ".disk");
+            Path disk = HostLab.disk(shared, ids.get(vm));
             assertTrue(vm + " was moved and writes again", SharedDiskChecker.writers(disk).size() >= 2);
             assertEquals("no two live writers of " + vm, List.of(), SharedDiskChecker.overlaps(disk));
         }

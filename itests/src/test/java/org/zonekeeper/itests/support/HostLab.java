@@ -56,6 +56,11 @@ public final class HostLab {
     }
 
     /** Writes a secret to a file readable by its owner only. */
+    /** The disk file of the VM with id {@code vmId} in the shared directory ({@code Vm.deployId()}). */
+    public static Path disk(Path shared, String vmId) {
+        return shared.resolve("vm-" + vmId + ".disk");
+    }
+
     public static void secret(Path file, String value) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, value + "\n");

@@ -206,15 +206,10 @@ public abstract class ZoneScenarios {
 
     @Test
     public void isolatedLeaderStepsDownAndRunsItsFollowerHook() throws Exception {
-        zone = newZone("isolation");
-        Path hook = Files.createTempFile("role", ".sh");
-        Files.writeString(hook, "#!/bin/sh\necho \"$1\" >> \"$PWD/roles.log\"\n");
-        hook.toFile().setExecutable(true);
-        zone.env("ZONE_LOCAL_CFG", "hook.leader.command = " + hook + "\nhook.leader.arguments = leader\n"
-                + "hook.follower.command = " + hook + "\nhook.follower.arguments = follower");
+        zone = roleHookZone("isolation");
         int leader = LocalZone.leaderIn(zone.up(3));
         Path roles = zone.serverDir(leader).resolve("roles.log");
-        Await.until(WAIT, "the leader hook on server " + leader, () -> lastLine(roles), "leader"::equals);
+        Await.until(WAIT, "the leader hook on server " + leader, () -> lastLine(roles), l -> l.startsWith("leader "));
 
         int a = (leader + 1) % 3;
         int b = (leader + 2) % 3;
@@ -222,13 +217,42 @@ public abstract class ZoneScenarios {
         zone.pause(b);
         try {
             Await.until(Duration.ofSeconds(20), "the isolated leader's follower hook", () -> lastLine(roles),
-                    "follower"::equals);
+                    l -> l.startsWith("follower "));
             assertTrue(show(leader), !ZoneTable.server(show(leader), leader).get("STATE").equals("leader"));
         } finally {
             zone.resume(a);
             zone.resume(b);
         }
         awaitLeader(a, -1);
+    }
+
+    @Test
+    public void aStoppedLeaderRunsItsFollowerHookBeforeTheNextLeaderRunsItsLeaderHook() throws Exception {
+        zone = roleHookZone("stop");
+        int leader = LocalZone.leaderIn(zone.up(3));
+        Path roles = zone.serverDir(leader).resolve("roles.log");
+        Await.until(WAIT, "the leader hook on server " + leader, () -> lastLine(roles), l -> l.startsWith("leader "));
+        zone.stop(leader);
+        String released = lastLine(roles);
+        assertTrue("a clean stop runs the follower hook: " + released, released.startsWith("follower "));
+        int next = awaitLeader((leader + 1) % 3, leader);
+        Path nextRoles = zone.serverDir(next).resolve("roles.log");
+        String taken = Await.until(WAIT, "the leader hook on server " + next, () -> lastLine(nextRoles),
+                l -> l.startsWith("leader "));
+        long releasedAt = Long.parseLong(released.split(" ")[1]);
+        long takenAt = Long.parseLong(taken.split(" ")[1]);
+        System.out.println("role hooks: released by the stopped leader " + (takenAt - releasedAt) / 1_000_000
+                + " ms before the next leader took over");
+        assertTrue("released at " + releasedAt + ", before taken at " + takenAt, releasedAt < takenAt);
+    }
+
+    /** A zone whose servers append "ROLE NANOS" to roles.log in their directory at each role change. */
+    private LocalZone roleHookZone(String name) throws Exception {
+        Path hook = Files.createTempFile("role", ".sh");
+        Files.writeString(hook, "#!/bin/sh\necho \"$1 $(date +%s%N)\" >> \"$PWD/roles.log\"\n");
+        hook.toFile().setExecutable(true);
+        return newZone(name).env("ZONE_LOCAL_CFG", "hook.leader.command = " + hook + "\nhook.leader.arguments = "
+                + "leader\nhook.follower.command = " + hook + "\nhook.follower.arguments = follower");
     }
 
     private static String lastLine(Path file) {

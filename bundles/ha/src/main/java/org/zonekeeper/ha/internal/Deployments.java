@@ -58,6 +58,8 @@ final class Deployments {
         Vm toStart = placed;
         Host host = all.stream().filter(h -> h.id() == toStart.hostId()).findFirst()
                 .orElseThrow(() -> new ZoneException("VM " + toStart.name() + ": its host is gone"));
+        // written before acting: refused if another leader has claimed a newer term, or the VM was moved
+        vms.setState(toStart.name(), Set.of(VmState.DEPLOYING), VmState.DEPLOYING, host.id());
         VmState state = vmm.deploy(host, toStart);
         if (state == VmState.RUNNING) {
             vms.setState(toStart.name(), Set.of(VmState.DEPLOYING), VmState.RUNNING, host.id());

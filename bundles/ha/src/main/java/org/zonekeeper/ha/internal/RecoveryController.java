@@ -35,7 +35,7 @@ import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.api.fencing.FencingService;
 
 /**
- * The built-in host-error workflow and the deployment of waiting VMs, on the leader only. Each second it compares every host's replicated state with
+ * The built-in host-error workflow, the deployment of waiting VMs and the end of deleted ones, on the leader only. Each second it compares every host's replicated state with
  * what should happen next and starts that step (at most one per host, at most max.concurrent hosts):
  * ERROR for wait.cycles monitoring cycles → FENCING → (power-off confirmed) FENCED → VMs moved → recovery ended;
  * FENCE_FAILED → FENCING again after a growing pause. Every step is written through Raft before it is acted on, so
@@ -53,6 +53,7 @@ public final class RecoveryController implements HostRecovery {
     private final Fencing fencing;
     private final Redeploy redeploy;
     private final Deployments deployments;
+    private final Deletions deletions;
     private final Set<Long> deploying = ConcurrentHashMap.newKeySet();
     private final Set<Long> busy = ConcurrentHashMap.newKeySet();
     private final ExecutorService steps;
@@ -73,6 +74,7 @@ public final class RecoveryController implements HostRecovery {
         Placement placement = new Placement(hosts, vms);
         this.redeploy = new Redeploy(vms, recoveries, vmm, settings, placement);
         this.deployments = new Deployments(hosts, vms, vmm, placement);
+        this.deletions = new Deletions(hosts, vms, vmm);
         this.steps = Executors.newFixedThreadPool(settings.maxConcurrent(), r -> {
             Thread t = new Thread(r, "zonekeeper-ha-step");
             t.setDaemon(true);
@@ -106,7 +108,8 @@ public final class RecoveryController implements HostRecovery {
             throw new ZoneException("host " + host.name() + " is " + host.state() + ": only the VMs of a FENCED host "
                     + "are moved");
         }
-        redeploy.run(host);
+        redeploy.run(host, recoveries.list().stream().filter(r -> r.hostId() == host.id()).findFirst()
+                .orElse(null));
         int left = redeploy.stranded(host).size();
         if (left == 0) {
             recoveries.end(host.id());
@@ -136,6 +139,7 @@ public final class RecoveryController implements HostRecovery {
     private void tick() {
         try {
             deployments.waiting().forEach(this::deploy);
+            deletions.waiting().forEach(vm -> once(deploying, vm.id(), "VM " + vm.name(), () -> deletions.end(vm)));
             if (settings.mode() == HaSettings.Mode.HOOK) {
                 return;
             }
@@ -166,7 +170,7 @@ public final class RecoveryController implements HostRecovery {
                                     HostState.FENCING))
                             : Optional.empty();
             case FENCED -> Optional.of(() -> {
-                if (redeploy.run(host) && recovery != null) {
+                if (redeploy.run(host, recovery) && recovery != null) {
                     recoveries.end(host.id());
                     LOG.info("host {} recovered: no VM left on it; it stays disabled until an operator enables it",
                             host.name());

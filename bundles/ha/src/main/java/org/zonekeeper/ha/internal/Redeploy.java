@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.ReadMode;
+import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.RecoveryService;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmService;
@@ -46,12 +47,15 @@ final class Redeploy {
     }
 
     /** Moves the VMs left on the host; returns true when none was left. */
-    boolean run(Host fenced) {
+    boolean run(Host fenced, Recovery recovery) {
         List<Vm> stranded = stranded(fenced);
         if (stranded.isEmpty()) {
             return true;
         }
-        recoveries.record(fenced.id(), Steps.REDEPLOYING, 1, stranded.size() + " VM(s) to move");
+        // an operator's declaration stays shown (ha:status) for as long as the recovery that rests on it
+        String declaration = recovery == null ? "" : recovery.declaration();
+        recoveries.record(fenced.id(), Steps.REDEPLOYING, 1, (declaration.isEmpty() ? "" : declaration + "; ")
+                + stranded.size() + " VM(s) to move");
         for (Vm vm : stranded) {
             try {
                 move(vm, fenced);
@@ -80,6 +84,8 @@ final class Redeploy {
 
     /** Starts a placed VM on its host; RUNNING once the host says so (else the monitor will see it). */
     void deploy(Vm vm, Host host) {
+        // written before acting: refused if another leader has claimed a newer term, or the VM was moved
+        vms.setState(vm.name(), Set.of(VmState.DEPLOYING), VmState.DEPLOYING, host.id());
         VmState state = vmm.deploy(host, vm);
         if (state == VmState.RUNNING) {
             vms.setState(vm.name(), Set.of(VmState.DEPLOYING), VmState.RUNNING, host.id());

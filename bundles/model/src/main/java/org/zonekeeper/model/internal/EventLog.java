@@ -20,6 +20,11 @@ public final class EventLog {
         record(tx, time, "VM/" + vm.state(), "VM", vm.id(), vm.name());
     }
 
+    /** A VM's row is gone: nothing of it runs any more. */
+    static void removed(ZoneTransaction tx, Vm vm, long time) {
+        record(tx, time, "VM/DELETED", "VM", vm.id(), vm.name());
+    }
+
     /** An operator's request, named by its command: {@code API/CreateVm}. */
     static void api(ZoneTransaction tx, String command, String objectType, long id, String name, long time) {
         record(tx, time, "API/" + command, objectType, id, name);

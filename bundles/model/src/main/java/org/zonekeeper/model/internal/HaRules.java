@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.zonekeeper.api.Field;
 import org.zonekeeper.api.Host;
+import org.zonekeeper.api.Recovery;
 import org.zonekeeper.model.References;
 import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.Vm;
@@ -44,6 +46,41 @@ public final class HaRules {
         tx.putHost(changed);
         EventLog.host(tx, changed, time);
         return Outcome.host(changed);
+    }
+
+    /** States in which an operator may declare a host off: it does not answer, and no OFF was confirmed. */
+    private static final Set<HostState> UNANSWERED = Set.of(HostState.ERROR, HostState.FENCING,
+            HostState.FENCE_FAILED);
+
+    /** The recovery step of a host an operator declared off (see {@code DeclareHostOff}). */
+    public static final String DECLARED_OFF = "DECLARED_OFF";
+
+    /**
+     * An operator declares a host off: FENCED and disabled, its recovery at step DECLARED_OFF naming the operator.
+     * Refused while the host answers probes (or was never monitored): only a host that stopped answering can be.
+     */
+    public static Outcome declareOff(ZoneTransaction tx, String ref, String operator, long time) {
+        Optional<Host> found = ZoneRules.host(tx, ref);
+        if (found.isEmpty()) {
+            return Outcome.notFound(References.notFound("host", ref));
+        }
+        Host host = found.get();
+        if (host.state() == HostState.FENCED) {
+            return Outcome.host(host);
+        }
+        if (!UNANSWERED.contains(host.state())) {
+            return Outcome.refused("host " + host.name() + " is " + host.state() + ": only a host that stopped "
+                    + "answering (ERROR, FENCING, FENCE_FAILED) can be declared off");
+        }
+        Host off = host.withState(HostState.FENCED, time).withEnabled(false, time);
+        tx.putHost(off);
+        Recovery before = tx.recoveries().stream().filter(r -> r.hostId() == host.id()).findFirst()
+                .orElse(new Recovery(host.id(), host.name(), DECLARED_OFF, 0, time, time, ""));
+        tx.putRecovery(new Recovery(host.id(), host.name(), DECLARED_OFF, before.attempts(), before.started(), time,
+                Field.REASON.fit(Recovery.DECLARED_OFF_BY + operator + " (its BMC could not confirm it)")));
+        EventLog.api(tx, "DeclareHostOff", "HOST", off.id(), off.name(), time);
+        EventLog.host(tx, off, time);
+        return Outcome.host(off);
     }
 
     /** Records the hosts that answered a monitoring round (host id to probe time). */
@@ -108,6 +145,22 @@ public final class HaRules {
         tx.putVm(changed);
         EventLog.vm(tx, changed, time);
         return Outcome.vm(changed);
+    }
+
+    /** Removes a DELETING VM still on {@code hostId}, once the leader knows it gone (see {@code RemoveVm}). */
+    public static Outcome removeVm(ZoneTransaction tx, String ref, long hostId, long time) {
+        Optional<Vm> found = ZoneRules.vm(tx, ref);
+        if (found.isEmpty()) {
+            return Outcome.notFound(References.notFound("VM", ref));
+        }
+        Vm vm = found.get();
+        if (vm.state() != VmState.DELETING || vm.hostId() != hostId) {
+            return Outcome.refused("VM " + vm.name() + " is " + vm.state() + " on host " + vm.hostId()
+                    + ", not DELETING on host " + hostId);
+        }
+        tx.deleteVm(vm.id());
+        EventLog.removed(tx, vm, time);
+        return Outcome.vm(vm);
     }
 
     private static String names(Set<?> states) {

@@ -114,9 +114,22 @@ public final class ZoneRules {
             return Outcome.notFound(References.notFound("VM", ref));
         }
         Vm vm = found.get();
-        tx.deleteVm(vm.id());
+        if (vm.state() == VmState.DELETING) {
+            return Outcome.vm(vm);
+        }
         EventLog.api(tx, "DeleteVm", "VM", vm.id(), vm.name(), time);
-        return Outcome.vm(vm);
+        Optional<Host> host = tx.host(vm.hostId());
+        if (vm.state() == VmState.PENDING || host.isEmpty() || host.get().state() == HostState.FENCED) {
+            // never started, or its host is confirmed off: nothing can be running
+            tx.deleteVm(vm.id());
+            EventLog.removed(tx, vm, time);
+            return Outcome.vm(vm);
+        }
+        // it may run: the leader stops it through the host's agent, then removes it (HaRules.removeVm)
+        Vm deleting = vm.withState(VmState.DELETING, time);
+        tx.putVm(deleting);
+        EventLog.vm(tx, deleting, time);
+        return Outcome.vm(deleting);
     }
 
     public static Outcome registerServers(ZoneTransaction tx, List<ZoneServer> servers) {

@@ -56,6 +56,24 @@ public class HaRulesTest {
     }
 
     @Test
+    public void anOperatorDeclaresOffOnlyAHostThatStoppedAnswering() {
+        assertEquals("host kvm-1 is MONITORED: only a host that stopped answering (ERROR, FENCING, FENCE_FAILED) can"
+                + " be declared off", refusal(tx -> HaRules.declareOff(tx, "kvm-1", "alice", 4)));
+        apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.MONITORED), HostState.ERROR, 4));
+        apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.ERROR), HostState.FENCING, 5));
+        apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.FENCING), HostState.FENCE_FAILED, 6));
+        Host off = apply(tx -> HaRules.declareOff(tx, "kvm-1", "alice", 7)).item();
+        assertEquals(HostState.FENCED, off.state());
+        assertFalse(off.enabled());
+        org.zonekeeper.api.Recovery recovery = db.recoveries().get(0);
+        assertEquals(HaRules.DECLARED_OFF, recovery.step());
+        assertEquals("declared off by alice (its BMC could not confirm it)", recovery.declaration());
+        assertTrue(db.events(0, 100).stream().anyMatch(e -> e.name().equals("API/DeclareHostOff")));
+        Vm moved = apply(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.DEPLOYING), 8)).item();
+        assertEquals("its VMs may move", db.hosts().get(1).id(), moved.hostId());
+    }
+
+    @Test
     public void aStateChangeFromAnotherStateIsRefused() {
         String e = refusal(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.ERROR), HostState.FENCING, 4));
         assertEquals("host kvm-1 is MONITORED, not [ERROR]", e);

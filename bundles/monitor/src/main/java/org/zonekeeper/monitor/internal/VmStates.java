@@ -36,7 +36,7 @@ final class VmStates {
      */
     void reconcile(Host host, List<Vm> placed, HostReport report, long probed) {
         for (Vm vm : placed) {
-            VmState reported = report.vms().get(vm.name());
+            VmState reported = report.vms().get(vm.deployId());
             if (reported == VmState.RUNNING && (vm.state() == VmState.DEPLOYING || vm.state() == VmState.UNKNOWN)) {
                 set(vm, Set.of(VmState.DEPLOYING, VmState.UNKNOWN), VmState.RUNNING, host);
             } else if (vm.state() == VmState.RUNNING && reported != VmState.RUNNING && vm.updated() < probed) {

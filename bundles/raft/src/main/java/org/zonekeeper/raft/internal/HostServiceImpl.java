@@ -12,6 +12,7 @@ import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.api.ReadMode;
 import org.zonekeeper.api.fencing.FencingLevels;
 import org.zonekeeper.model.CreateHost;
+import org.zonekeeper.model.DeclareHostOff;
 import org.zonekeeper.model.DeleteHost;
 import org.zonekeeper.model.ZoneModel;
 import org.zonekeeper.model.RecordMonitoring;
@@ -62,6 +63,11 @@ final class HostServiceImpl implements HostService {
     @Override
     public void recordMonitoring(Map<Long, Long> probes) {
         node.submit(new RecordMonitoring(probes)).items();
+    }
+
+    @Override
+    public Host declareOff(String ref, String operator) {
+        return node.submit(new DeclareHostOff(ref, operator)).item();
     }
 
     @Override

@@ -12,11 +12,14 @@ import org.osgi.framework.ServiceRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.Leadership;
+import org.zonekeeper.api.ZoneException;
 
 /**
- * Keeps the {@link Leadership} service registered exactly while this server leads. Registering starts the
- * leader-only components, which write through Raft at once: that happens on a thread of its own, never on
- * Copycat's, and in the order the role changes came.
+ * Keeps the {@link Leadership} service registered exactly while this server leads a term it has claimed. A new
+ * leader first claims its term through the log ({@code LeadTerm}, retried while it still leads), so its
+ * leader-only components start only on state applied after every decision of the leaders before it, and those
+ * leaders' later decisions are refused. Registering starts the leader-only components, which write through Raft at
+ * once: that happens on a thread of its own, never on Copycat's, and in the order the role changes came.
  */
 final class LeadershipService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeadershipService.class);
@@ -31,10 +34,17 @@ final class LeadershipService implements AutoCloseable {
     });
     private ServiceRegistration<Leadership> registration;
     private long term;
+    private volatile RaftNode node;
+    private volatile boolean closed;
 
     LeadershipService(BundleContext context, String server) {
         this.context = context;
         this.server = server;
+    }
+
+    /** The member that claims terms; until it is set, a claim waits. */
+    void claimsThrough(RaftNode member) {
+        this.node = member;
     }
 
     /** The term this server now leads, or 0 when it does not lead. */
@@ -56,7 +66,7 @@ final class LeadershipService implements AutoCloseable {
             registration = null;
         }
         term = leading;
-        if (leading > 0) {
+        if (leading > 0 && claim(leading)) {
             LOG.info("server {} leads term {}: leader-only services start", server, leading);
             long t = leading;
             registration = context.registerService(Leadership.class, new Leadership() {
@@ -73,9 +83,36 @@ final class LeadershipService implements AutoCloseable {
         }
     }
 
+    /** Claims {@code leading}, retrying while this server still leads it; false once it does not. */
+    private boolean claim(long leading) {
+        for (int attempt = 1; !closed; attempt++) {
+            RaftNode member = node;
+            if (member != null && !member.leads(leading)) {
+                break;
+            }
+            try {
+                if (member != null && member.claim(leading)) {
+                    return true;
+                }
+            } catch (ZoneException e) {
+                LOG.warn("server {} could not claim term {} yet (attempt {}): {}", server, leading, attempt,
+                        e.getMessage());
+            }
+            try {
+                Thread.sleep(Math.min(100L * attempt, 1000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        LOG.info("server {} no longer leads term {}: its leader-only services do not start", server, leading);
+        return false;
+    }
+
     /** Stops leading and waits (bounded) until the leader-only components have stopped. */
     @Override
     public void close() {
+        closed = true;
         try {
             changes.submit(() -> apply(0)).get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {

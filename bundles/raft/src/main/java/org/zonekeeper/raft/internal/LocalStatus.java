@@ -2,8 +2,12 @@ package org.zonekeeper.raft.internal;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.List;
 
 import io.atomix.copycat.server.CopycatServer;
+
+import org.zonekeeper.api.ServerStatus;
+import org.zonekeeper.api.ZoneServer;
 
 /**
  * Reads the Raft figures Copycat keeps to itself: the last log index, the commit index and the vote
@@ -11,12 +15,14 @@ import io.atomix.copycat.server.CopycatServer;
  */
 final class LocalStatus {
 
+    private final CopycatServer server;
     private final Object context;
     private final Method commitIndex;
     private final Method lastVotedFor;
     private final Method log;
 
     LocalStatus(CopycatServer server) {
+        this.server = server;
         try {
             Field field = CopycatServer.class.getDeclaredField("context");
             field.setAccessible(true);
@@ -27,6 +33,19 @@ final class LocalStatus {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("this Copycat version hides its Raft state differently: " + e, e);
         }
+    }
+
+    /** This member's status; {@code failure} (the server is out of service) or null, {@code servers} the zone's. */
+    ServerStatus of(ZoneServer self, String failure, List<ZoneServer> servers) {
+        if (failure != null) {
+            return new ServerStatus(self.id(), self.name(), "failed", -1, -1, -1, -1, -1, failure);
+        }
+        long term = server.cluster().term();
+        int voted = vote(term);
+        int vote = servers.stream().filter(s -> RaftNode.address(s.endpoint()).hashCode() == voted)
+                .mapToInt(ZoneServer::id).findFirst().orElse(-1);
+        return new ServerStatus(self.id(), self.name(), server.state().name().toLowerCase(), term, lastIndex(),
+                commitIndex(), vote, -1, null);
     }
 
     long commitIndex() {

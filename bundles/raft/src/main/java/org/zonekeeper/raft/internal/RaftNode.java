@@ -26,6 +26,7 @@ import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.api.ZoneServer;
 import org.zonekeeper.raft.internal.command.Commands;
 import org.zonekeeper.model.Codec;
+import org.zonekeeper.model.LeadTerm;
 import org.zonekeeper.model.Outcome;
 import org.zonekeeper.model.RegisterServers;
 import org.zonekeeper.model.ZoneCommand;
@@ -56,6 +57,7 @@ final class RaftNode implements AutoCloseable {
     private volatile String failure;
     private volatile boolean closed;
     private volatile ZoneStateMachine stateMachine;
+    private final ClaimedTerm claims;
 
     /**
      * Starts the member; {@code onReset} is called when another server asks this one to resynchronise, and when
@@ -66,6 +68,7 @@ final class RaftNode implements AutoCloseable {
         this.settings = settings;
         this.onReset = onReset;
         this.onLeadership = onLeadership;
+        this.claims = new ClaimedTerm(settings.self().name(), this::leads);
         this.hooks = new RoleHooks(settings.leaderHook(), settings.followerHook(), settings.hookTimeout(),
                 Path.of(System.getProperty("karaf.home", ".")).toAbsolutePath());
         this.database = ZoneDatabase.open(settings.database());
@@ -116,13 +119,17 @@ final class RaftNode implements AutoCloseable {
     }
 
     private void stateChanged(CopycatServer.State state) {
+        if (state != CopycatServer.State.LEADER) {
+            claims.lost();
+        }
         onLeadership.accept(state == CopycatServer.State.LEADER && failure == null ? server.cluster().term() : 0);
         if (state == CopycatServer.State.LEADER) {
             hooks.announce(RoleHooks.Role.LEADER);
             Thread register = new Thread(this::registerServers, "zonekeeper-register-servers");
             register.setDaemon(true);
             register.start();
-        } else if (state == CopycatServer.State.FOLLOWER) {
+        } else {
+            // a step-down, and a member that stopped or failed (INACTIVE): it no longer leads
             hooks.announce(RoleHooks.Role.FOLLOWER);
         }
     }
@@ -141,6 +148,7 @@ final class RaftNode implements AutoCloseable {
             return;
         }
         failure = "database failed: " + e.getMessage();
+        claims.lost();
         LOG.error("server {} stops leading and voting: {}", settings.self().name(), failure);
         onLeadership.accept(0);
         hooks.announce(RoleHooks.Role.FOLLOWER);
@@ -159,7 +167,18 @@ final class RaftNode implements AutoCloseable {
     Outcome submit(ZoneCommand command) {
         command.validation().orThrow();
         requireInService();
-        return Codec.decodeOutcome(client.submit(new Entry(Codec.encode(command))).bytes());
+        ZoneCommand sent = claims.stamp(command);
+        return Codec.decodeOutcome(client.submit(new Entry(Codec.encode(sent))).bytes());
+    }
+
+    /** Whether this server is in service and the Raft leader of {@code term}. */
+    boolean leads(long term) {
+        return failure == null && server.state() == CopycatServer.State.LEADER && server.cluster().term() == term;
+    }
+
+    /** Claims {@code term} through the log (the barrier before leader-only services); true once claimed. */
+    boolean claim(long term) {
+        return leads(term) && !submit(new LeadTerm(term, settings.self().name())).isRefusal() && claims.claimed(term);
     }
 
     /** A linearizable read of one part of the model, through the leader. */
@@ -206,16 +225,7 @@ final class RaftNode implements AutoCloseable {
     }
 
     ServerStatus localStatus() {
-        ZoneServer self = settings.self();
-        if (failure != null) {
-            return new ServerStatus(self.id(), self.name(), "failed", -1, -1, -1, -1, -1, failure);
-        }
-        long term = server.cluster().term();
-        int voted = status.vote(term);
-        int vote = servers().stream().filter(s -> address(s.endpoint()).hashCode() == voted)
-                .mapToInt(ZoneServer::id).findFirst().orElse(-1);
-        return new ServerStatus(self.id(), self.name(), server.state().name().toLowerCase(), term,
-                status.lastIndex(), status.commitIndex(), vote, -1, null);
+        return status.of(settings.self(), failure, servers());
     }
 
     /** Removes a server from the Raft membership (it stops counting for the majority). */
@@ -241,10 +251,12 @@ final class RaftNode implements AutoCloseable {
     public void close() {
         closed = true;
         onLeadership.accept(0);
+        // the follower hook ends (bounded) before the member stops: the floating IP is free before a new election
+        hooks.announce(RoleHooks.Role.FOLLOWER);
+        hooks.close();
         endpoint.close();
         client.close();
         shutdownServer();
-        hooks.close();
         database.close();
     }
 

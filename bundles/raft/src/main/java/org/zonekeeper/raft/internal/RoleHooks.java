@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the leader and follower hooks one at a time, in the order the roles changed, each killed with
- * its process tree when it outlives the hook timeout. A role is announced once until it changes.
+ * its process tree when it outlives the hook timeout. A role is announced once until it changes. A hook that fails
+ * (exit code, timeout, cannot start) is run again after a growing pause (1 s doubling to 30 s) until it succeeds or
+ * the role changes: a follower hook that failed to release the floating IP must not leave it held.
  */
 final class RoleHooks implements AutoCloseable {
 
@@ -23,6 +26,8 @@ final class RoleHooks implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoleHooks.class);
     private static final int MAX_OUTPUT = 500;
+    private static final long FIRST_RETRY_MS = 1000;
+    private static final long LAST_RETRY_MS = 30_000;
 
     private final List<String> leaderCommand;
     private final List<String> followerCommand;
@@ -33,7 +38,7 @@ final class RoleHooks implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private Role announced;
+    private volatile Role announced;
 
     /** Relative commands are found under {@code home}, which is also their working directory. */
     RoleHooks(List<String> leaderCommand, List<String> followerCommand, Duration timeout, Path home) {
@@ -51,11 +56,30 @@ final class RoleHooks implements AutoCloseable {
         List<String> command = role == Role.LEADER ? leaderCommand : followerCommand;
         LOG.info("this server is now {}", role.name().toLowerCase());
         if (!command.isEmpty()) {
-            runner.execute(() -> run(role, command));
+            try {
+                runner.execute(() -> run(role, command));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("closed: hook.{}.command not run", role.name().toLowerCase());
+            }
         }
     }
 
+    /** Runs the role's hook until it succeeds or another role is announced. */
     private void run(Role role, List<String> command) {
+        for (long pause = FIRST_RETRY_MS; !runOnce(role, command) && announced == role;
+                pause = Math.min(pause * 2, LAST_RETRY_MS)) {
+            LOG.warn("hook.{}.command runs again in {} ms", role.name().toLowerCase(), pause);
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** One run of the hook; true when it exited 0 in time. */
+    private boolean runOnce(Role role, List<String> command) {
         String hook = "hook." + role.name().toLowerCase() + ".command";
         try {
             List<String> line = new ArrayList<>(command);
@@ -71,18 +95,22 @@ final class RoleHooks implements AutoCloseable {
                     process.destroyForcibly();
                     LOG.error("{} {} killed after {} ms (hook.timeout.ms){}", hook, line.get(0), timeout.toMillis(),
                             tail(output));
+                    return false;
                 } else if (process.exitValue() != 0) {
                     LOG.error("{} {} failed with exit code {}{}", hook, line.get(0), process.exitValue(), tail(output));
-                } else {
-                    LOG.info("{} {} succeeded{}", hook, line.get(0), tail(output));
+                    return false;
                 }
+                LOG.info("{} {} succeeded{}", hook, line.get(0), tail(output));
+                return true;
             } finally {
                 Files.deleteIfExists(output);
             }
         } catch (IOException e) {
             LOG.error("{} {} could not run: {}", hook, command.get(0), e.getMessage());
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -95,8 +123,18 @@ final class RoleHooks implements AutoCloseable {
         return ": " + (text.length() > MAX_OUTPUT ? "..." + text.substring(text.length() - MAX_OUTPUT) : text);
     }
 
+    /** Lets the hook of the last role announced finish (one hook timeout and a second at most), then stops. */
     @Override
     public void close() {
-        runner.shutdownNow();
+        runner.shutdown();
+        try {
+            if (!runner.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                LOG.warn("role hooks still running at shutdown are stopped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            runner.shutdownNow();
+        }
     }
 }

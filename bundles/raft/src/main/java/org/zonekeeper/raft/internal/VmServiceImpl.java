@@ -12,6 +12,7 @@ import org.zonekeeper.api.VmState;
 import org.zonekeeper.model.CreateVm;
 import org.zonekeeper.model.DeleteVm;
 import org.zonekeeper.model.PlaceVm;
+import org.zonekeeper.model.RemoveVm;
 import org.zonekeeper.model.ZoneModel;
 import org.zonekeeper.model.SetVmState;
 
@@ -40,8 +41,13 @@ final class VmServiceImpl implements VmService {
     }
 
     @Override
-    public void delete(String ref) {
-        node.submit(new DeleteVm(ref)).item();
+    public Vm delete(String ref) {
+        return node.submit(new DeleteVm(ref)).item();
+    }
+
+    @Override
+    public Vm remove(String ref, long hostId) {
+        return node.submit(new RemoveVm(ref, hostId)).item();
     }
 
     @Override

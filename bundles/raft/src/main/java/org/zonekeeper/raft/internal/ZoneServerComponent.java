@@ -74,6 +74,7 @@ public final class ZoneServerComponent implements ZoneService {
     private synchronized void start(ZoneSettings zone) throws IOException {
         leadership = new LeadershipService(context, zone.self().name());
         node = new RaftNode(zone, this::resetLocal, leadership::changed);
+        leadership.claimsThrough(node);
         registrations.add(context.registerService(HostService.class, new HostServiceImpl(node), null));
         registrations.add(context.registerService(VmService.class, new VmServiceImpl(node), null));
         registrations.add(context.registerService(HookLogService.class, new HookLogServiceImpl(node), null));

@@ -1,6 +1,7 @@
 package org.zonekeeper.raft.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -27,6 +28,7 @@ import io.atomix.copycat.client.CopycatClient;
 import io.atomix.copycat.client.RecoveryStrategies;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import org.zonekeeper.api.HookExecution;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.VmSpec;
@@ -41,6 +43,9 @@ import org.zonekeeper.model.DeleteVm;
 import org.zonekeeper.model.Outcome;
 import org.zonekeeper.model.SetFencingLevels;
 import org.zonekeeper.model.StartHookExecution;
+import org.zonekeeper.api.HostState;
+import org.zonekeeper.model.SetHostState;
+import org.zonekeeper.model.LeadTerm;
 import org.zonekeeper.model.ZoneCommand;
 import org.zonekeeper.model.DeleteHost;
 
@@ -258,6 +263,35 @@ public class RaftNodeTest {
         awaitSameDatabases();
         assertEquals(2, nodes.get(2).database().hosts().size());
         assertEquals(1, nodes.get(2).database().hookExecutions(10).size());
+    }
+
+    @Test
+    public void aLeaderDecisionNamesAClaimedTermAndIsRefusedOnceANewerOneIsClaimed() throws Exception {
+        startZone(3);
+        nodes.get(0).submit(new CreateHost(host("kvm-1"))).item(); // a leader is elected
+        int index = leaderIndex();
+        RaftNode leader = nodes.get(index);
+        RaftNode follower = nodes.get((index + 1) % 3);
+        SetHostState monitored = new SetHostState("kvm-1", Set.of(HostState.INIT), HostState.MONITORED);
+        assertThrows("no decision before the claim", NoLeaderException.class, () -> leader.submit(monitored));
+        long term = leader.localStatus().term();
+        assertTrue(leader.claim(term));
+        assertEquals(HostState.MONITORED, leader.submit(monitored).<Host>item().state());
+        assertThrows("a follower sends no decision", NoLeaderException.class, () -> follower.submit(
+                new SetHostState("kvm-1", Set.of(HostState.MONITORED), HostState.ERROR)));
+        assertEquals("a bare decision once terms are claimed", "a leader decision must name the leader's term",
+                raw(rawClient(), new SetHostState("kvm-1", Set.of(HostState.MONITORED), HostState.ERROR)).reason());
+        // the next leader's claim, as a server elected while this one is frozen would write it
+        assertFalse(raw(rawClient(), new LeadTerm(term + 1, "zk9")).isRefusal());
+        Outcome stale = leader.submit(new SetHostState("kvm-1", Set.of(HostState.MONITORED), HostState.ERROR));
+        assertEquals("decision of the leader of term " + term + " refused: term " + (term + 1) + " has been claimed"
+                + " since (that server no longer leads)", stale.reason());
+        assertEquals("an older claim", "server zk0 claims term " + term + ", but term " + (term + 1)
+                + " was claimed since", raw(rawClient(), new LeadTerm(term, "zk0")).reason());
+        awaitSameDatabases();
+        for (RaftNode node : nodes) {
+            assertEquals(HostState.MONITORED, node.database().hosts().get(0).state());
+        }
     }
 
     @Test

@@ -66,4 +66,35 @@ public class RoleHooksTest {
         }
         assertTrue("the hook's child process was killed", ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
     }
+
+    @Test
+    public void aFailedHookRunsAgainUntilItSucceeds() throws Exception {
+        Path count = folder.getRoot().toPath().resolve("count");
+        Path log = folder.getRoot().toPath().resolve("released.log");
+        script("release.sh", "n=$(cat " + count + " 2>/dev/null || echo 0); n=$((n+1)); echo $n > " + count
+                + "; [ $n -ge 3 ] && echo released >> " + log);
+        try (RoleHooks hooks = new RoleHooks(List.of(), List.of("./release.sh"), Duration.ofSeconds(5),
+                folder.getRoot().toPath())) {
+            hooks.announce(RoleHooks.Role.FOLLOWER);
+            for (int i = 0; i < 100 && !Files.exists(log); i++) {
+                Thread.sleep(100);
+            }
+            assertEquals("failed twice, then ran a third time (after 1 s and 2 s)", List.of("released"),
+                    Files.readAllLines(log));
+            assertEquals("3", Files.readString(count).strip());
+        }
+    }
+
+    @Test
+    public void closingLetsTheLastAnnouncedHookFinish() throws Exception {
+        Path log = folder.getRoot().toPath().resolve("stop.log");
+        script("slow.sh", "sleep 1; echo \"$1\" >> " + log);
+        RoleHooks hooks = new RoleHooks(List.of("./slow.sh", "leader"), List.of("./slow.sh", "follower"),
+                Duration.ofSeconds(5), folder.getRoot().toPath());
+        hooks.announce(RoleHooks.Role.LEADER);
+        hooks.announce(RoleHooks.Role.FOLLOWER);
+        hooks.close();
+        assertEquals("a clean stop releases what the leader hook took", List.of("leader", "follower"),
+                Files.readAllLines(log));
+    }
 }

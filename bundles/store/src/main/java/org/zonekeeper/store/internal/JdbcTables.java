@@ -185,6 +185,17 @@ public final class JdbcTables extends Sql implements ZoneTransaction, ZoneReader
     }
 
     @Override
+    public long leaderTerm() {
+        return first(query("SELECT term FROM zk_leader WHERE id = 1", rs -> rs.getLong(1))).orElse(0L);
+    }
+
+    @Override
+    public void putLeaderTerm(long term, String server) {
+        update("DELETE FROM zk_leader WHERE id = 1");
+        update("INSERT INTO zk_leader (id, term, server) VALUES (1, ?, ?)", term, server);
+    }
+
+    @Override
     public List<Recovery> recoveries() {
         return query("SELECT host_id, host_name, step, attempts, started, updated, detail FROM zk_recovery ORDER BY "
                 + "host_id", rs -> new Recovery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),

@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.zonekeeper.api.Field;
 import org.zonekeeper.store.DatabaseType;
@@ -36,8 +37,11 @@ import org.zonekeeper.store.StoreException;
  */
 public final class Schema {
 
-    /** The version of these tables; a database holding another one is refused. */
-    public static final int VERSION = 2;
+    /**
+     * The version of these tables. A database of version 2 is brought to 3 when opened (3 only adds the table
+     * zk_leader); one holding any other version is refused.
+     */
+    public static final int VERSION = 3;
 
     /** Replicated tables with their primary key, in snapshot and digest order. */
     public static final List<String[]> TABLES = List.of(
@@ -49,11 +53,12 @@ public final class Schema {
             new String[] {"zk_hook_exec", "id"},
             new String[] {"zk_cursor", "name"},
             new String[] {"zk_recovery", "host_id"},
-            new String[] {"zk_request", "log_index, request_id"});
+            new String[] {"zk_request", "log_index, request_id"},
+            new String[] {"zk_leader", "id"});
 
     /** Every table, replicated or local. */
-    public static final List<String> ALL = List.of("zk_applied", "zk_schema", "zk_sequence", "zk_host", "zk_vm",
-            "zk_server", "zk_event", "zk_hook_exec", "zk_cursor", "zk_recovery", "zk_request");
+    public static final List<String> ALL = Stream.concat(Stream.of("zk_applied", "zk_schema"),
+            TABLES.stream().map(t -> t[0])).toList();
 
     private static final List<String> DDL = List.of(
             "CREATE TABLE IF NOT EXISTS zk_applied (id INT PRIMARY KEY, log_index BIGINT NOT NULL)",
@@ -86,7 +91,9 @@ public final class Schema {
                     + " step " + text(STEP) + ", attempts INT NOT NULL, started BIGINT NOT NULL,"
                     + " updated BIGINT NOT NULL, detail " + text(REASON) + ")",
             "CREATE TABLE IF NOT EXISTS zk_request (request_id VARCHAR(36) NOT NULL UNIQUE,"
-                    + " log_index BIGINT NOT NULL, outcome %BLOB% NOT NULL, PRIMARY KEY (log_index, request_id))");
+                    + " log_index BIGINT NOT NULL, outcome %BLOB% NOT NULL, PRIMARY KEY (log_index, request_id))",
+            "CREATE TABLE IF NOT EXISTS zk_leader (id INT PRIMARY KEY, term BIGINT NOT NULL, server "
+                    + text(SERVER_NAME) + ")");
 
     private Schema() {
     }
@@ -103,6 +110,11 @@ public final class Schema {
                 statement.execute(forProduct(ddl, type));
             }
             int version = older ? 1 : storedVersion(statement);
+            if (version == 2) {
+                // the DDL above created zk_leader, empty: no term was claimed yet
+                statement.executeUpdate("UPDATE zk_schema SET version = " + VERSION + " WHERE id = 1");
+                version = VERSION;
+            }
             if (version != VERSION) {
                 connection.rollback();
                 throw new StoreException("the database holds zonekeeper tables of version " + version

@@ -21,15 +21,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The node agent's HTTP API (node-agent/README.md): health, and deploy / stop / status of a VM. */
+/**
+ * The node agent's HTTP API (node-agent/README.md): health, and deploy / stop / status of a VM by its deploy id.
+ * Every request names the leader's term, which the agent keeps and holds against any older leader.
+ */
 final class AgentClient {
+    /** The header naming the sender's leader term (node-agent/README.md). */
+    static final String TERM = "X-Zonekeeper-Term";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AgentSettings settings;
+    private final long term;
     private final HttpClient http;
 
-    AgentClient(AgentSettings settings) {
+    AgentClient(AgentSettings settings, long term) {
         this.settings = settings;
+        this.term = term;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
@@ -40,7 +47,8 @@ final class AgentClient {
 
     VmState deploy(Host host, Vm vm) {
         ObjectNode spec = JSON.createObjectNode().put("cpu", vm.cpu()).put("memoryMb", vm.memoryMb())
-                .put("disk", settings.diskDir() + "/" + vm.name() + ".disk");
+                .put("name", vm.name())
+                .put("disk", settings.diskDir() + "/" + vm.deployId() + ".disk");
         if (!vm.template().isBlank()) {
             spec.putArray("command").addAll(java.util.Arrays.stream(vm.template().trim().split("\\s+"))
                     .map(JSON.getNodeFactory()::textNode).toList());
@@ -59,12 +67,12 @@ final class AgentClient {
     }
 
     private static String vmPath(Vm vm) {
-        return "/v1/vms/" + vm.name();
+        return "/v1/vms/" + vm.deployId();
     }
 
     private HttpRequest.Builder request(Host host, String path, Duration timeout) {
         return HttpRequest.newBuilder(URI.create("http://" + endpoint(host) + path)).timeout(timeout)
-                .header("Authorization", "Bearer " + settings.token().reveal());
+                .header("Authorization", "Bearer " + settings.token().reveal()).header(TERM, Long.toString(term));
     }
 
     /** The host's address, with the configured port unless it names one. */

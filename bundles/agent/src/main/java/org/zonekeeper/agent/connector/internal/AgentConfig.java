@@ -20,6 +20,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     long request_timeout_ms() default 10000;
 
     @AttributeDefinition(name = "disk.dir", description = "Directory of the VMs' disk files on the shared storage, "
-            + "as the hosts mount it; a VM's disk is DIR/NAME.disk.")
+            + "as the hosts mount it; a VM's disk is DIR/vm-ID.disk (by id, never by name).")
     String disk_dir() default "/var/lib/zonekeeper/datastore";
 }

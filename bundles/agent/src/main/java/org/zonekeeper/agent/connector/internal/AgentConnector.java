@@ -12,20 +12,23 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostProbe;
 import org.zonekeeper.api.HostReport;
+import org.zonekeeper.api.Leadership;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmState;
 import org.zonekeeper.api.VmmDriver;
 import org.zonekeeper.api.ZoneException;
 
 /**
- * Probes hosts and deploys VMs through their node agents. The HostProbe and VmmDriver services exist only while the
- * configuration checks out (a readable token): without them nothing is monitored, which the log says in one line,
+ * Probes hosts and deploys VMs through their node agents, on the leader only: each request names the term this
+ * server leads, so an agent refuses it once it has heard from a newer leader. The HostProbe and VmmDriver services
+ * exist only while this server leads and the configuration checks out (a readable token): without them nothing is monitored, which the log says in one line,
  * rather than every host being declared in ERROR for a front-end misconfiguration.
  */
 @Component(service = {}, immediate = true, configurationPid = AgentConfig.PID)
@@ -36,10 +39,11 @@ public final class AgentConnector {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
-    public AgentConnector(BundleContext context, Map<String, Object> properties) {
+    public AgentConnector(BundleContext context, @Reference Leadership leadership, Map<String, Object> properties) {
         AgentClient client;
         try {
-            client = new AgentClient(AgentSettings.parse(properties, Path.of(System.getProperty("karaf.home", "."))));
+            client = new AgentClient(AgentSettings.parse(properties, Path.of(System.getProperty("karaf.home", "."))),
+                    leadership.term());
         } catch (ZoneException e) {
             LOG.warn("{}: hosts are not monitored and no VM is deployed until this is fixed", e.getMessage());
             return;
