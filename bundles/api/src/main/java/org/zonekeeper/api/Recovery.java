@@ -8,6 +8,12 @@ package org.zonekeeper.api;
 public record Recovery(long hostId, String hostName, String step, int attempts, long started, long updated,
         String detail) {
 
+    /**
+     * The step of a host left unfenced by the mass-failure guard: too many hosts stopped answering at once. The
+     * first host to reach it raises the event {@code ZONE/MASS_FAILURE}.
+     */
+    public static final String HELD = "HELD";
+
     /** The start of the detail of a recovery whose host an operator declared off (ha:confirm-off). */
     public static final String DECLARED_OFF_BY = "declared off by ";
 

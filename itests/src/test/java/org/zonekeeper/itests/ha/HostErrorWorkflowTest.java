@@ -54,7 +54,8 @@ public class HostErrorWorkflowTest {
         Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
                 "interval.ms = 500\nfailures = 2\nprobe.timeout.ms = 300\n");
         Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"),
-                "mode = migrate\nwait.cycles = 1\nfence.retry.ms = 60000\n");
+                // both hosts fail at once on purpose: the mass-failure guard (MassFailureTest) is off here
+                "mode = migrate\nwait.cycles = 1\nfence.retry.ms = 60000\nmax.failed.fraction = 1\n");
         alerts = bmcs.getRoot().toPath().resolve("alerts.txt");
         Path alert = bmcs.getRoot().toPath().resolve("alert.sh");
         Files.writeString(alert, "#!/bin/sh\necho \"$1 $2\" >> " + alerts + "\n");

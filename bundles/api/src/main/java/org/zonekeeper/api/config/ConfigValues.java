@@ -72,6 +72,21 @@ public record ConfigValues(String pid, Map<String, ?> properties) {
         return Duration.ofMillis(value);
     }
 
+    /** A fraction above 0 and at most 1, written as a decimal ({@code 0.5}). */
+    public double fraction(String key, double fallback) {
+        String text = string(key, Double.toString(fallback));
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw invalid(key, "'" + text + "' is not a decimal number");
+        }
+        if (!(value > 0 && value <= 1)) {
+            throw invalid(key, text + " is out of range: above 0 and at most 1");
+        }
+        return value;
+    }
+
     public boolean bool(String key, boolean fallback) {
         String text = string(key, Boolean.toString(fallback));
         if (!text.equals("true") && !text.equals("false")) {

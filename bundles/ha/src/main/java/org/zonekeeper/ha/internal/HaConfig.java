@@ -36,4 +36,11 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "max.concurrent", description = "Hosts recovered at the same time at most.")
     int max_concurrent() default 8;
+
+    @AttributeDefinition(name = "max.failed.fraction", description = "Mass-failure guard: when more than this "
+            + "fraction of the monitored hosts (and at least 2) are in ERROR at once, none of them is fenced: the "
+            + "leader more likely lost its own network or CPU than they all died. They wait, step HELD in ha:status, "
+            + "and ZONE/MASS_FAILURE fires once, until enough answer again or an operator fences them (ha:fence) or "
+            + "declares them off (ha:confirm-off). Above 0, at most 1 (1 turns the guard off).")
+    double max_failed_fraction() default 0.5;
 }

@@ -8,7 +8,7 @@ import org.zonekeeper.api.config.ConfigValues;
 
 /** The checked content of {@link HaConfig}; {@code cycle} is the monitoring interval. */
 record HaSettings(Mode mode, int waitCycles, boolean fencing, Duration fenceRetry, Duration fenceRetryMax,
-        int maxConcurrent, Duration cycle) {
+        int maxConcurrent, double maxFailedFraction, Duration cycle) {
 
     enum Mode {
         MIGRATE, DELETE, HOOK
@@ -33,7 +33,13 @@ record HaSettings(Mode mode, int waitCycles, boolean fencing, Duration fenceRetr
             throw values.invalid("fence.retry.max.ms", retryMax.toMillis() + " is below fence.retry.ms");
         }
         return new HaSettings(parsed, values.integer("wait.cycles", 2, 0, 1000), values.bool("fencing", true), retry,
-                retryMax, values.integer("max.concurrent", 8, 1, 256), cycle);
+                retryMax, values.integer("max.concurrent", 8, 1, 256), values.fraction("max.failed.fraction", 0.5),
+                cycle);
+    }
+
+    /** Whether {@code failed} hosts in ERROR out of {@code watched} monitored ones look like a mass failure. */
+    boolean massFailure(int failed, int watched) {
+        return failed >= 2 && failed > maxFailedFraction * watched;
     }
 
     /** How long a host stays in ERROR before it is fenced. */

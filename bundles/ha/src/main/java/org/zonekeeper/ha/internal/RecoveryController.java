@@ -2,6 +2,7 @@ package org.zonekeeper.ha.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,7 @@ public final class RecoveryController implements HostRecovery {
     private final Redeploy redeploy;
     private final Deployments deployments;
     private final Deletions deletions;
+    private final MassFailureGuard guard;
     private final Set<Long> deploying = ConcurrentHashMap.newKeySet();
     private final Set<Long> busy = ConcurrentHashMap.newKeySet();
     private final ExecutorService steps;
@@ -75,6 +77,7 @@ public final class RecoveryController implements HostRecovery {
         this.redeploy = new Redeploy(vms, recoveries, vmm, settings, placement);
         this.deployments = new Deployments(hosts, vms, vmm, placement);
         this.deletions = new Deletions(hosts, vms, vmm);
+        this.guard = new MassFailureGuard(settings, recoveries);
         this.steps = Executors.newFixedThreadPool(settings.maxConcurrent(), r -> {
             Thread t = new Thread(r, "zonekeeper-ha-step");
             t.setDaemon(true);
@@ -93,11 +96,21 @@ public final class RecoveryController implements HostRecovery {
 
     @Override
     public Host fence(String ref) {
-        requireHookMode();
-        Host host = hosts.setState(ref, Set.of(HostState.ERROR, HostState.FENCE_FAILED), HostState.FENCING);
-        Recovery recovery = recoveries.list().stream().filter(r -> r.hostId() == host.id()).findFirst().orElse(null);
-        fencing.fence(host, recovery);
-        return hosts.get(ref, ReadMode.LOCAL);
+        Host target = hosts.get(ref, ReadMode.LOCAL);
+        Recovery recovery = recoveries.list().stream().filter(r -> r.hostId() == target.id()).findFirst().orElse(null);
+        if (recovery == null || !recovery.step().equals(Recovery.HELD)) {
+            requireHookMode();
+        }
+        if (!busy.add(target.id())) {
+            throw new ZoneException("host " + target.name() + ": the workflow is taking a step on it; see ha:status");
+        }
+        try {
+            Host host = hosts.setState(ref, Set.of(HostState.ERROR, HostState.FENCE_FAILED), HostState.FENCING);
+            fencing.fence(host, recovery);
+            return hosts.get(ref, ReadMode.LOCAL);
+        } finally {
+            busy.remove(target.id());
+        }
     }
 
     @Override
@@ -117,7 +130,10 @@ public final class RecoveryController implements HostRecovery {
         return left;
     }
 
-    /** Outside mode hook the built-in workflow takes these steps itself: two deciders would race. */
+    /**
+     * Outside mode hook the built-in workflow takes these steps itself (two deciders would race), except fencing
+     * a host the mass-failure guard holds: that is the operator's call.
+     */
     private void requireHookMode() {
         if (settings.mode() != HaSettings.Mode.HOOK) {
             throw new ZoneException("org.zonekeeper.ha mode is " + settings.mode().name().toLowerCase(Locale.ROOT)
@@ -145,22 +161,24 @@ public final class RecoveryController implements HostRecovery {
             }
             Map<Long, Recovery> recorded = new ConcurrentHashMap<>();
             recoveries.list().forEach(r -> recorded.put(r.hostId(), r));
-            for (Host host : hosts.list(ReadMode.LOCAL)) {
+            List<Host> all = hosts.list(ReadMode.LOCAL);
+            boolean held = guard.holds(all);
+            for (Host host : all) {
                 Recovery recovery = recorded.get(host.id());
-                next(host, recovery).ifPresent(step -> start(host, step));
+                next(host, recovery, held).ifPresent(step -> start(host, step));
             }
         } catch (RuntimeException e) {
             LOG.warn("host-error workflow: {}", e.getMessage());
         }
     }
 
-    /** The step this host needs now, if any. */
-    private Optional<Runnable> next(Host host, Recovery recovery) {
+    /** The step this host needs now, if any; {@code held}: the mass-failure guard holds hosts in ERROR. */
+    private Optional<Runnable> next(Host host, Recovery recovery, boolean held) {
         long now = System.currentTimeMillis();
         return switch (host.state()) {
             case ERROR -> recovery == null
                     ? Optional.of(() -> recoveries.record(host.id(), Steps.WAITING, 0, "host stopped answering"))
-                    : now - recovery.started() >= settings.errorWait().toMillis()
+                    : held ? guard.hold(host, recovery) : now - recovery.started() >= settings.errorWait().toMillis()
                             ? Optional.of(() -> hosts.setState(host.name(), Set.of(HostState.ERROR), HostState.FENCING))
                             : Optional.empty();
             case FENCING -> Optional.of(() -> fencing.fence(host, recovery));

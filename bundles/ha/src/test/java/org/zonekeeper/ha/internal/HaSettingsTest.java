@@ -1,6 +1,7 @@
 package org.zonekeeper.ha.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -39,6 +40,19 @@ public class HaSettingsTest {
         assertEquals("fencing", refused(Map.of("fencing", "no")).key());
         assertEquals("fence.retry.max.ms", refused(Map.of("fence.retry.ms", "9000", "fence.retry.max.ms", "1000"))
                 .key());
+    }
+
+    @Test
+    public void theMassFailureGuardHoldsMoreThanTheFractionAndAtLeastTwoHosts() {
+        HaSettings s = HaSettings.parse(Map.of(), CYCLE);
+        assertFalse("one host alone is never a mass failure", s.massFailure(1, 1));
+        assertFalse(s.massFailure(2, 4));
+        assertTrue(s.massFailure(3, 4));
+        assertTrue(s.massFailure(2, 2));
+        assertFalse("1 switches it off", HaSettings.parse(Map.of("max.failed.fraction", "1"), CYCLE)
+                .massFailure(10, 10));
+        assertEquals("max.failed.fraction", refused(Map.of("max.failed.fraction", "0")).key());
+        assertTrue(refused(Map.of("max.failed.fraction", "half")).getMessage().contains("not a decimal number"));
     }
 
     private static InvalidConfigException refused(Map<String, Object> properties) {

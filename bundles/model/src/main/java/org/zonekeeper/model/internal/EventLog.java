@@ -20,6 +20,11 @@ public final class EventLog {
         record(tx, time, "VM/" + vm.state(), "VM", vm.id(), vm.name());
     }
 
+    /** Something that concerns the whole zone ({@code ZONE/WHAT}), seen first on {@code host}. */
+    static void zone(ZoneTransaction tx, String what, Host host, long time) {
+        record(tx, time, "ZONE/" + what, "HOST", host.id(), host.name());
+    }
+
     /** A VM's row is gone: nothing of it runs any more. */
     static void removed(ZoneTransaction tx, Vm vm, long time) {
         record(tx, time, "VM/DELETED", "VM", vm.id(), vm.name());

@@ -1,9 +1,11 @@
 package org.zonekeeper.model.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.zonekeeper.api.Field;
 import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.HookExecution;
 import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.ZoneEvent;
@@ -69,7 +71,17 @@ public final class LogRules {
         if (host.isEmpty()) {
             return Outcome.notFound("no host with id " + r.hostId());
         }
-        long started = tx.recoveries().stream().filter(x -> x.hostId() == r.hostId()).mapToLong(Recovery::started)
+        if (r.step().equals(HostState.FENCING.name()) && host.get().state() != HostState.FENCING
+                && tx.leaderTerm() > 0) {
+            // written before a power-off: a leader acting on a stale view of the host powers nothing off
+            return Outcome.refused("host " + host.get().name() + " is " + host.get().state() + ", not FENCING: "
+                    + "it is not powered off");
+        }
+        List<Recovery> all = tx.recoveries();
+        if (r.step().equals(Recovery.HELD) && all.stream().noneMatch(x -> x.step().equals(Recovery.HELD))) {
+            EventLog.zone(tx, "MASS_FAILURE", host.get(), time);
+        }
+        long started = all.stream().filter(x -> x.hostId() == r.hostId()).mapToLong(Recovery::started)
                 .findFirst().orElse(time);
         Recovery recovery = new Recovery(host.get().id(), host.get().name(), r.step(), r.attempts(), started, time,
                 Field.REASON.fit(r.detail()));

@@ -9,6 +9,7 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.zonekeeper.api.HookExecution;
+import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.ZoneEvent;
@@ -89,5 +90,27 @@ public class LogRulesTest {
         assertEquals(new Recovery(host, "kvm-1", "FENCING", 2, 10, 20, "level 1 failed"), r);
         apply(tx -> LogRules.record(tx, RecordRecovery.end(host), 30));
         assertTrue(db.recoveries().isEmpty());
+    }
+
+    @Test
+    public void onceTermsAreClaimedAFencingStepNeedsAHostInFencing() {
+        long host = db.hosts().get(0).id();
+        apply(tx -> LeaderRules.claim(tx, 1, "zk0"));
+        assertEquals("host kvm-1 is INIT, not FENCING: it is not powered off",
+                refusal(tx -> LogRules.record(tx, RecordRecovery.step(host, "FENCING", 1, "powering off"), 10)));
+        apply(tx -> HaRules.setHostState(tx, "kvm-1", java.util.Set.of(org.zonekeeper.api.HostState.INIT),
+                org.zonekeeper.api.HostState.FENCING, 11));
+        apply(tx -> LogRules.record(tx, RecordRecovery.step(host, "FENCING", 1, "powering off"), 12));
+        assertEquals("FENCING", db.recoveries().get(0).step());
+    }
+
+    @Test
+    public void theFirstHostHeldRaisesOneMassFailureEvent() {
+        apply(tx -> ZoneRules.createHost(tx, new HostSpec("kvm-2", "c", 800, 8192, "kvm", "kvm"), 1));
+        for (Host h : db.hosts()) {
+            apply(tx -> LogRules.record(tx, RecordRecovery.step(h.id(), Recovery.HELD, 0, "2 of 2"), 10));
+        }
+        apply(tx -> LogRules.record(tx, RecordRecovery.step(db.hosts().get(0).id(), Recovery.HELD, 0, "2 of 2"), 11));
+        assertEquals(1, db.events(0, 100).stream().filter(e -> e.name().equals("ZONE/MASS_FAILURE")).count());
     }
 }

@@ -8,7 +8,7 @@ import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.ZoneException;
 
-@Command(scope = "ha", name = "fence", description = "Fences a host in ERROR or FENCE_FAILED (mode = hook): "
+@Command(scope = "ha", name = "fence", description = "Fences a host in ERROR or FENCE_FAILED (mode = hook, or a host HELD by the mass-failure guard): "
         + "FENCED only on a confirmed power-off")
 @Service
 public class HaFence extends HaActionSupport {

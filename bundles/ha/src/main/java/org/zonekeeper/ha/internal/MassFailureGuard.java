@@ -1,0 +1,59 @@
+package org.zonekeeper.ha.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostState;
+import org.zonekeeper.api.Recovery;
+import org.zonekeeper.api.RecoveryService;
+
+/**
+ * The mass-failure guard ({@code max.failed.fraction}): when more than that fraction of the monitored hosts, and at
+ * least two, are in ERROR at once, the leader more likely lost its own link or CPU than they all died, so none of
+ * them is fenced. Each is recorded at step HELD (the first raises {@code ZONE/MASS_FAILURE}) and waits until
+ * enough hosts answer again, or an operator fences it ({@code ha:fence}) or declares it off
+ * ({@code ha:confirm-off}).
+ */
+final class MassFailureGuard {
+    private static final Logger LOG = LoggerFactory.getLogger(MassFailureGuard.class);
+
+    private final HaSettings settings;
+    private final RecoveryService recoveries;
+    private boolean holding;
+    private String why = "";
+
+    MassFailureGuard(HaSettings settings, RecoveryService recoveries) {
+        this.settings = settings;
+        this.recoveries = recoveries;
+    }
+
+    /** Looks at this round's hosts; true when the hosts in ERROR must not be fenced. */
+    boolean holds(List<Host> hosts) {
+        int failed = (int) hosts.stream().filter(h -> h.state() == HostState.ERROR).count();
+        int watched = (int) hosts.stream().filter(h -> h.state() == HostState.ERROR
+                || h.state() == HostState.MONITORED).count();
+        boolean now = settings.massFailure(failed, watched);
+        if (now && !holding) {
+            why = failed + " of " + watched + " monitored hosts stopped answering at once (max.failed.fraction "
+                    + settings.maxFailedFraction() + "): none is fenced until enough answer again, or an operator "
+                    + "runs ha:fence or ha:confirm-off";
+            LOG.error("mass failure: {}", why);
+        } else if (!now && holding) {
+            LOG.warn("mass failure over: {} of {} monitored hosts in ERROR", failed, watched);
+        }
+        holding = now;
+        return now;
+    }
+
+    /** The step that records a host HELD, or none when it is recorded so already. */
+    Optional<Runnable> hold(Host host, Recovery recovery) {
+        if (recovery != null && recovery.step().equals(Recovery.HELD)) {
+            return Optional.empty();
+        }
+        String detail = why;
+        return Optional.of(() -> recoveries.record(host.id(), Recovery.HELD, 0, detail));
+    }
+}
