@@ -34,4 +34,10 @@ public interface HostService {
      * is in ERROR, FENCING or FENCE_FAILED, so never while it answers probes.
      */
     Host declareOff(String ref, String operator);
+
+    /**
+     * Puts a host in MAINTENANCE ({@code on}: from INIT, MONITORED, ERROR or FENCE_FAILED; any recovery of it ends)
+     * or takes it out ({@code off}: back to INIT, monitored from scratch).
+     */
+    Host setMaintenance(String ref, boolean on);
 }

@@ -127,6 +127,8 @@ public final class ZoneModel {
     private static Outcome operation(ZoneTransaction tx, ZoneCommand command, long time) {
         if (command instanceof DeclareHostOff c) {
             return HaRules.declareOff(tx, c.ref(), c.operator(), time);
+        } else if (command instanceof SetHostMaintenance c) {
+            return HaRules.setMaintenance(tx, c.ref(), c.on(), time);
         } else if (command instanceof CreateHost c) {
             return ZoneRules.createHost(tx, c.spec(), time);
         } else if (command instanceof DeleteHost c) {

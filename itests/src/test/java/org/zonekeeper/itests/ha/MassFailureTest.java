@@ -27,7 +27,8 @@ import org.zonekeeper.itests.support.ZoneTable;
 /**
  * The mass-failure guard with real agents and ipmi_sim BMCs: when every host stops answering at once (their agents
  * frozen, as a leader cut from its own network would see it), nobody is powered off, the hosts are HELD and
- * ZONE/MASS_FAILURE fires; once they answer again, one host that really loses power is fenced alone.
+ * ZONE/MASS_FAILURE fires; once they answer again, one host that really loses power is fenced alone; one whose
+ * agent dies while it is in maintenance is not fenced at all.
  */
 public class MassFailureTest {
     private static final String PASSWORD = "Mass-Bmc-7";
@@ -96,7 +97,7 @@ public class MassFailureTest {
     }
 
     @Test
-    public void hostsThatAllStopAnsweringAtOnceAreHeldUnfencedThenOneRealFailureIsFencedAlone() throws Exception {
+    public void hostsThatAllStopAnsweringAtOnceAreHeldUnfencedThenOneRealFailureIsFencedAloneAndOneInMaintenanceIsNot() throws Exception {
         for (Process agent : agents) {
             signal("STOP", agent);
         }
@@ -129,6 +130,16 @@ public class MassFailureTest {
         assertEquals("MONITORED", after.get("kvm-3"));
         assertTrue(bmcs.get(1).isOn() && bmcs.get(2).isOn());
         assertFalse(zone.exec(0, "ha:status").contains("HELD"));
+
+        assertTrue(zone.exec(0, "host:maintenance kvm-2 on").contains("host kvm-2 MAINTENANCE"));
+        HostLab.kill(agents.get(1));
+        Thread.sleep(4000);
+        assertEquals("MAINTENANCE", states().get("kvm-2"));
+        assertTrue("a host in maintenance is never powered off", bmcs.get(1).isOn());
+        String refused = org.junit.Assert.assertThrows(LocalZone.ZoneLocalException.class,
+                () -> zone.exec(0, "vm:create --host kvm-2 late")).output();
+        assertTrue(refused, refused.contains("is in MAINTENANCE: it takes no new VM"));
+        assertTrue(zone.exec(0, "host:maintenance kvm-2 off").contains("host kvm-2 INIT"));
     }
 
     private static String read(Path file) {

@@ -15,7 +15,9 @@ import org.zonekeeper.api.RecoveryService;
  * least two, are in ERROR at once, the leader more likely lost its own link or CPU than they all died, so none of
  * them is fenced. Each is recorded at step HELD (the first raises {@code ZONE/MASS_FAILURE}) and waits until
  * enough hosts answer again, or an operator fences it ({@code ha:fence}) or declares it off
- * ({@code ha:confirm-off}).
+ * ({@code ha:confirm-off}). When the guard lets go, a host still in ERROR waits {@code wait.cycles} afresh
+ * (step WAITING again) before it is fenced: the hosts come back over a monitoring round, and one not yet seen
+ * answering must not be fenced in between.
  */
 final class MassFailureGuard {
     private static final Logger LOG = LoggerFactory.getLogger(MassFailureGuard.class);
@@ -46,6 +48,12 @@ final class MassFailureGuard {
         }
         holding = now;
         return now;
+    }
+
+    /** The step that sends a HELD host back to WAITING, its wait starting again, once the guard let go. */
+    Optional<Runnable> release(Host host) {
+        return Optional.of(() -> recoveries.record(host.id(), Steps.WAITING, 0, "the mass failure is over; fenced "
+                + "if it does not answer within wait.cycles"));
     }
 
     /** The step that records a host HELD, or none when it is recorded so already. */

@@ -178,7 +178,10 @@ public final class RecoveryController implements HostRecovery {
         return switch (host.state()) {
             case ERROR -> recovery == null
                     ? Optional.of(() -> recoveries.record(host.id(), Steps.WAITING, 0, "host stopped answering"))
-                    : held ? guard.hold(host, recovery) : now - recovery.started() >= settings.errorWait().toMillis()
+                    : held ? guard.hold(host, recovery)
+                    : recovery.step().equals(Recovery.HELD) ? guard.release(host)
+                    // since the WAITING record: the first, or the one written when the guard let the host go
+                    : now - recovery.updated() >= settings.errorWait().toMillis()
                             ? Optional.of(() -> hosts.setState(host.name(), Set.of(HostState.ERROR), HostState.FENCING))
                             : Optional.empty();
             case FENCING -> Optional.of(() -> fencing.fence(host, recovery));

@@ -83,6 +83,32 @@ public final class HaRules {
         return Outcome.host(off);
     }
 
+    /** States a host may enter MAINTENANCE from: not while a power-off is under way, nor once it is off. */
+    private static final Set<HostState> SERVICEABLE = Set.of(HostState.INIT, HostState.MONITORED, HostState.ERROR,
+            HostState.FENCE_FAILED);
+
+    /** MAINTENANCE on (its recovery, if any, ends: it is never fenced) or off (back to INIT). */
+    public static Outcome setMaintenance(ZoneTransaction tx, String ref, boolean on, long time) {
+        Optional<Host> found = ZoneRules.host(tx, ref);
+        if (found.isEmpty()) {
+            return Outcome.notFound(References.notFound("host", ref));
+        }
+        Host host = found.get();
+        if (on == (host.state() == HostState.MAINTENANCE)) {
+            return Outcome.host(host);
+        }
+        if (on && !SERVICEABLE.contains(host.state())) {
+            return Outcome.refused("host " + host.name() + " is " + host.state() + ": " + (host.state()
+                    == HostState.FENCING ? "a power-off is under way" : "it is off; host:enable brings it back"));
+        }
+        Host changed = host.withState(on ? HostState.MAINTENANCE : HostState.INIT, time);
+        tx.putHost(changed);
+        tx.deleteRecovery(host.id());
+        EventLog.api(tx, on ? "StartMaintenance" : "EndMaintenance", "HOST", host.id(), host.name(), time);
+        EventLog.host(tx, changed, time);
+        return Outcome.host(changed);
+    }
+
     /** Records the hosts that answered a monitoring round (host id to probe time). */
     public static Outcome recordMonitoring(ZoneTransaction tx, Map<Long, Long> probes) {
         tx.recordMonitored(probes);

@@ -97,6 +97,9 @@ public final class ZoneRules {
             if (!host.get().enabled()) {
                 return Outcome.refused("host " + host.get().name() + " is disabled");
             }
+            if (host.get().state() == HostState.MAINTENANCE) {
+                return Outcome.refused("host " + host.get().name() + " is in MAINTENANCE: it takes no new VM");
+            }
             hostId = host.get().id();
             state = VmState.DEPLOYING;
         }

@@ -74,6 +74,24 @@ public class HaRulesTest {
     }
 
     @Test
+    public void aHostInMaintenanceIsNeitherFencedNorGivenAVm() {
+        apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.MONITORED), HostState.ERROR, 4));
+        apply(tx -> LogRules.record(tx, org.zonekeeper.model.RecordRecovery.step(db.hosts().get(0).id(), "WAITING",
+                0, "host stopped answering"), 4));
+        assertEquals(HostState.MAINTENANCE, apply(tx -> HaRules.setMaintenance(tx, "kvm-1", true, 5)).<Host>item()
+                .state());
+        assertTrue("its recovery ended", db.recoveries().isEmpty());
+        assertEquals("host kvm-1 is MAINTENANCE, not [MONITORED]", refusal(tx -> HaRules.setHostState(tx, "kvm-1",
+                Set.of(HostState.MONITORED), HostState.ERROR, 6)));
+        assertTrue(refusal(tx -> ZoneRules.createVm(tx, new VmSpec("db", 1, 1, 0, "", "kvm-1"), 6))
+                .contains("is in MAINTENANCE: it takes no new VM"));
+        assertEquals(HostState.INIT, apply(tx -> HaRules.setMaintenance(tx, "kvm-1", false, 7)).<Host>item().state());
+        fence("kvm-2");
+        assertEquals("host kvm-2 is FENCED: it is off; host:enable brings it back",
+                refusal(tx -> HaRules.setMaintenance(tx, "kvm-2", true, 8)));
+    }
+
+    @Test
     public void aStateChangeFromAnotherStateIsRefused() {
         String e = refusal(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.ERROR), HostState.FENCING, 4));
         assertEquals("host kvm-1 is MONITORED, not [ERROR]", e);

@@ -19,6 +19,7 @@ import org.zonekeeper.model.RecordMonitoring;
 import org.zonekeeper.model.SetFencingLevels;
 import org.zonekeeper.model.SetHostState;
 import org.zonekeeper.model.SetHostEnabled;
+import org.zonekeeper.model.SetHostMaintenance;
 
 /** Hosts: writes through Raft, reads from the local database or through the leader. */
 final class HostServiceImpl implements HostService {
@@ -63,6 +64,11 @@ final class HostServiceImpl implements HostService {
     @Override
     public void recordMonitoring(Map<Long, Long> probes) {
         node.submit(new RecordMonitoring(probes)).items();
+    }
+
+    @Override
+    public Host setMaintenance(String ref, boolean on) {
+        return node.submit(new SetHostMaintenance(ref, on)).item();
     }
 
     @Override

@@ -3,6 +3,10 @@ package org.zonekeeper.raft.internal;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.atomix.copycat.server.CopycatServer;
 
@@ -14,6 +18,8 @@ import org.zonekeeper.api.ZoneServer;
  * live in its package-private {@code ServerContext}.
  */
 final class LocalStatus {
+
+    private static final long ROLE_WAIT_MS = 500;
 
     private final CopycatServer server;
     private final Object context;
@@ -40,12 +46,34 @@ final class LocalStatus {
         if (failure != null) {
             return new ServerStatus(self.id(), self.name(), "failed", -1, -1, -1, -1, -1, failure);
         }
-        long term = server.cluster().term();
-        int voted = vote(term);
+        Role role = role();
+        int voted = vote(role.term());
         int vote = servers.stream().filter(s -> RaftNode.address(s.endpoint()).hashCode() == voted)
                 .mapToInt(ZoneServer::id).findFirst().orElse(-1);
-        return new ServerStatus(self.id(), self.name(), server.state().name().toLowerCase(), term, lastIndex(),
-                commitIndex(), vote, -1, null);
+        return new ServerStatus(self.id(), self.name(), role.state(), role.term(), lastIndex(), commitIndex(), vote,
+                -1, null);
+    }
+
+    private record Role(String state, long term) {
+    }
+
+    /**
+     * State and term read together on the member's Raft thread, where Copycat changes both, so a leader stepping
+     * down never shows as leader of the next term; read apart only when that thread does not answer within
+     * {@value #ROLE_WAIT_MS} ms (a member stopped in a long pause).
+     */
+    private Role role() {
+        CompletableFuture<Role> read = new CompletableFuture<>();
+        try {
+            server.context().execute(() -> read.complete(new Role(server.state().name().toLowerCase(),
+                    server.cluster().term())));
+            return read.get(ROLE_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+            return new Role(server.state().name().toLowerCase(), server.cluster().term());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Role(server.state().name().toLowerCase(), server.cluster().term());
+        }
     }
 
     long commitIndex() {
