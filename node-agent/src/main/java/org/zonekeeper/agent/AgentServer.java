@@ -84,7 +84,7 @@ final class AgentServer implements AutoCloseable {
                 }
                 @SuppressWarnings("unchecked")
                 List<String> command = body.get("command") instanceof List<?> c ? (List<String>) c : List.of();
-                Vmm.Vm vm = vmm.deploy(new VmSpec(name, number(body, "cpu"), number(body, "memoryMb"), d,
+                Vmm.Vm vm = vmm.deploy(new DeployRequest(name, number(body, "cpu"), number(body, "memoryMb"), d,
                         command));
                 send(x, 200, json(vm));
             }

@@ -11,7 +11,7 @@ final class DomainXml {
     }
 
     /** {@code type} is kvm or qemu; {@code directIo} asks for cache='none', which needs O_DIRECT on the disk file. */
-    static String of(VmSpec spec, String type, boolean directIo) {
+    static String of(DeployRequest spec, String type, boolean directIo) {
         return "<domain type='" + type + "'>\n"
                 + "  <name>" + escape(spec.name()) + "</name>\n"
                 + "  <memory unit='MiB'>" + spec.memoryMb() + "</memory>\n"

@@ -51,7 +51,7 @@ final class KvmVmm implements Vmm {
     }
 
     @Override
-    public synchronized Vm deploy(VmSpec spec) throws IOException {
+    public synchronized Vm deploy(DeployRequest spec) throws IOException {
         String name = spec.name();
         if (!spec.command().isEmpty()) {
             throw new IllegalArgumentException("command: the kvm VMM boots the disk image; it runs no command");

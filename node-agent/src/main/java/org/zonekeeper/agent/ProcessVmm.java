@@ -30,7 +30,7 @@ final class ProcessVmm implements Vmm {
     }
 
     @Override
-    public synchronized Vm deploy(VmSpec spec) throws IOException {
+    public synchronized Vm deploy(DeployRequest spec) throws IOException {
         ProcessHandle live = alive(spec.name());
         if (live != null) {
             return new Vm(spec.name(), "RUNNING", live.pid());
@@ -95,7 +95,7 @@ final class ProcessVmm implements Vmm {
         return handle;
     }
 
-    private List<String> guest(VmSpec spec) {
+    private List<String> guest(DeployRequest spec) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return List.of(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
                 "org.zonekeeper.agent.guest.HeartbeatGuest", spec.disk(), spec.name(), hostName);

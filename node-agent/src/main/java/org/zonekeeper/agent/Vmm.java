@@ -11,7 +11,7 @@ interface Vmm {
     }
 
     /** Starts the VM unless it runs already; returns its state. */
-    Vm deploy(VmSpec spec) throws IOException;
+    Vm deploy(DeployRequest spec) throws IOException;
 
     /** Stops the VM; unknown or stopped VMs are fine. */
     void stop(String name) throws IOException;

@@ -62,10 +62,10 @@ public class KvmVmmTest {
         return new KvmSettings(uri, libvirt.domainType(), libvirt.qemuRunDir());
     }
 
-    private VmSpec spec(String name, int cpu) throws IOException {
+    private DeployRequest spec(String name, int cpu) throws IOException {
         Path disk = dir.getRoot().toPath().resolve(name + ".disk");
         Files.write(disk, new byte[1 << 20]);
-        return new VmSpec(name, cpu, 64, disk.toString(), List.of());
+        return new DeployRequest(name, cpu, 64, disk.toString(), List.of());
     }
 
     private static List<String> domains() throws IOException {
@@ -173,7 +173,7 @@ public class KvmVmmTest {
     public void aVirshErrorIsOneLineNamingTheVmAndVirshsMessage() throws Exception {
         Path missing = dir.getRoot().toPath().resolve("missing.disk");
         try {
-            vmm.deploy(new VmSpec("vm-7", 100, 64, missing.toString(), List.of()));
+            vmm.deploy(new DeployRequest("vm-7", 100, 64, missing.toString(), List.of()));
             fail("deployed with a missing disk");
         } catch (IOException e) {
             assertTrue(e.getMessage(), e.getMessage().startsWith("virsh create vm-7: error: "));
@@ -197,13 +197,13 @@ public class KvmVmmTest {
     public void aCommandOrNoMemoryIsRefused() throws Exception {
         Path disk = dir.newFile("web.disk").toPath();
         try {
-            vmm.deploy(new VmSpec("web", 100, 64, disk.toString(), List.of("/bin/sleep", "1000")));
+            vmm.deploy(new DeployRequest("web", 100, 64, disk.toString(), List.of("/bin/sleep", "1000")));
             fail("deployed a command");
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().startsWith("command: "));
         }
         try {
-            vmm.deploy(new VmSpec("web", 100, 0, disk.toString(), List.of()));
+            vmm.deploy(new DeployRequest("web", 100, 0, disk.toString(), List.of()));
             fail("deployed without memory");
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().startsWith("memoryMb: "));

@@ -61,7 +61,7 @@ final class BundleHook implements RunnableHook {
     }
 
     @Override
-    public Outcome run(ZoneEvent event, HookContext context) throws InterruptedException {
+    public HookResult run(ZoneEvent event, HookContext context) throws InterruptedException {
         FutureTask<Void> call = new FutureTask<>(() -> {
             hook.run(event);
             return null;
@@ -72,14 +72,14 @@ final class BundleHook implements RunnableHook {
         Duration timeout = context.bundleTimeout();
         try {
             call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return Outcome.succeeded(0, "", "");
+            return HookResult.succeeded(0, "", "");
         } catch (TimeoutException e) {
             call.cancel(true);
-            return Outcome.failed("no answer within " + timeout.toMillis() + " ms (bundle.timeout.ms): its thread "
+            return HookResult.failed("no answer within " + timeout.toMillis() + " ms (bundle.timeout.ms): its thread "
                     + "was interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            return Outcome.failed(-1, "", "", cause.getClass().getSimpleName()
+            return HookResult.failed(-1, "", "", cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
         } catch (InterruptedException e) {
             call.cancel(true);

@@ -179,14 +179,14 @@ public final class HookEngine {
     }
 
     private void runAndFinish(RunnableHook hook, ZoneEvent event, HookExecution started) {
-        Outcome outcome;
+        HookResult outcome;
         try {
             outcome = hook.run(event, context);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         } catch (RuntimeException e) {
-            outcome = Outcome.failed("hook failed: " + e);
+            outcome = HookResult.failed("hook failed: " + e);
         }
         try {
             log.finish(started.id(), outcome.state(), outcome.exitCode(), outcome.stdout(), outcome.stderr(),

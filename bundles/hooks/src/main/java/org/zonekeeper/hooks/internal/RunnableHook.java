@@ -18,7 +18,7 @@ interface RunnableHook {
     /** The arguments as recorded in the hook log. */
     String arguments(ZoneEvent event);
 
-    Outcome run(ZoneEvent event, HookContext context) throws InterruptedException;
+    HookResult run(ZoneEvent event, HookContext context) throws InterruptedException;
 
     /** How often a failed run is repeated. */
     int retries();

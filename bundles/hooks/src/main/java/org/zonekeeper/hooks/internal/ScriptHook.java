@@ -49,7 +49,7 @@ final class ScriptHook implements RunnableHook {
     }
 
     @Override
-    public Outcome run(ZoneEvent event, HookContext context) throws InterruptedException {
+    public HookResult run(ZoneEvent event, HookContext context) throws InterruptedException {
         boolean templated = settings.arguments().stream().anyMatch(a -> a.contains(TEMPLATE));
         String document = templated || settings.stdin() ? context.documents().apply(event) : "";
         String template = Base64.getEncoder().encodeToString(document.getBytes(StandardCharsets.UTF_8));

@@ -42,11 +42,11 @@ final class ScriptRunner {
         return null;
     }
 
-    Outcome run(List<String> argv, Map<String, String> env, String stdin, Duration timeout)
+    HookResult run(List<String> argv, Map<String, String> env, String stdin, Duration timeout)
             throws InterruptedException {
         String problem = problem(Path.of(argv.get(0)));
         if (problem != null) {
-            return Outcome.failed(problem);
+            return HookResult.failed(problem);
         }
         List<String> line = new ArrayList<>(List.of("setsid"));
         line.addAll(argv);
@@ -56,7 +56,7 @@ final class ScriptRunner {
         try {
             p = builder.start();
         } catch (IOException e) {
-            return Outcome.failed("cannot start " + argv.get(0) + ": " + e.getMessage());
+            return HookResult.failed("cannot start " + argv.get(0) + ": " + e.getMessage());
         }
         AtomicLong written = new AtomicLong();
         Tail out = new Tail(p.getInputStream(), written);
@@ -67,12 +67,12 @@ final class ScriptRunner {
             while (!p.waitFor(SLICE_MS, TimeUnit.MILLISECONDS)) {
                 if (written.get() > outputLimit) {
                     killGroup(p);
-                    return Outcome.failed(-1, out.text(), err.text(), "killed: wrote more than " + outputLimit
+                    return HookResult.failed(-1, out.text(), err.text(), "killed: wrote more than " + outputLimit
                             + " bytes (output.limit.bytes)");
                 }
                 if (System.nanoTime() > deadline) {
                     killGroup(p);
-                    return Outcome.failed(-1, out.text(), err.text(), "killed with its process group after "
+                    return HookResult.failed(-1, out.text(), err.text(), "killed with its process group after "
                             + timeout.toMillis() + " ms (timeout.ms)");
                 }
             }
@@ -85,11 +85,11 @@ final class ScriptRunner {
         err.join(1000);
         int exit = p.exitValue();
         if (written.get() > outputLimit) {
-            return Outcome.failed(exit, out.text(), err.text(), "wrote more than " + outputLimit
+            return HookResult.failed(exit, out.text(), err.text(), "wrote more than " + outputLimit
                     + " bytes (output.limit.bytes)");
         }
-        return exit == 0 ? Outcome.succeeded(0, out.text(), err.text())
-                : Outcome.failed(exit, out.text(), err.text(), "exit " + exit + lastLine(err.text(), out.text()));
+        return exit == 0 ? HookResult.succeeded(0, out.text(), err.text())
+                : HookResult.failed(exit, out.text(), err.text(), "exit " + exit + lastLine(err.text(), out.text()));
     }
 
     private static String lastLine(String stderr, String stdout) {

@@ -32,7 +32,7 @@ public class ScriptRunnerTest {
         return file;
     }
 
-    private Outcome run(Path program, String stdin, Duration timeout, String... arguments)
+    private HookResult run(Path program, String stdin, Duration timeout, String... arguments)
             throws InterruptedException {
         List<String> argv = new java.util.ArrayList<>(List.of(program.toString()));
         argv.addAll(List.of(arguments));
@@ -42,7 +42,7 @@ public class ScriptRunnerTest {
     @Test
     public void aScriptGetsItsArgumentsEnvironmentAndStdin() throws Exception {
         Path s = script("echo \"$1 $2 $ZK_EVENT\"; cat");
-        Outcome o = run(s, "{\"doc\":1}", Duration.ofSeconds(10), "7", "kvm-1");
+        HookResult o = run(s, "{\"doc\":1}", Duration.ofSeconds(10), "7", "kvm-1");
         assertEquals(HookExecution.State.SUCCEEDED, o.state());
         assertEquals(0, o.exitCode());
         assertEquals("7 kvm-1 HOST/ERROR\n{\"doc\":1}", o.stdout());
@@ -50,7 +50,7 @@ public class ScriptRunnerTest {
 
     @Test
     public void aNonZeroExitFailsWithTheLastLineOfStderr() throws Exception {
-        Outcome o = run(script("echo first >&2; echo 'no route to pager' >&2; exit 3"), "", Duration.ofSeconds(10));
+        HookResult o = run(script("echo first >&2; echo 'no route to pager' >&2; exit 3"), "", Duration.ofSeconds(10));
         assertEquals(HookExecution.State.FAILED, o.state());
         assertEquals(3, o.exitCode());
         assertEquals("exit 3: no route to pager", o.reason());
@@ -61,7 +61,7 @@ public class ScriptRunnerTest {
         Path pids = folder.getRoot().toPath().resolve("child.pid");
         Path s = script("sleep 300 & echo $! > " + pids + "; sh -c 'sleep 300' ; echo never");
         long start = System.nanoTime();
-        Outcome o = run(s, "", Duration.ofMillis(700));
+        HookResult o = run(s, "", Duration.ofMillis(700));
         assertEquals(HookExecution.State.FAILED, o.state());
         assertEquals("killed with its process group after 700 ms (timeout.ms)", o.reason());
         assertTrue("returned soon after the timeout", System.nanoTime() - start < 10_000_000_000L);
@@ -76,7 +76,7 @@ public class ScriptRunnerTest {
 
     @Test
     public void aFloodingScriptIsKilledAndItsOutputTailKept() throws Exception {
-        Outcome o = run(script("yes flood"), "", Duration.ofSeconds(30));
+        HookResult o = run(script("yes flood"), "", Duration.ofSeconds(30));
         assertEquals(HookExecution.State.FAILED, o.state());
         assertEquals("killed: wrote more than 65536 bytes (output.limit.bytes)", o.reason());
         assertTrue(o.stdout().length() <= HookExecution.MAX_OUTPUT);
@@ -88,7 +88,7 @@ public class ScriptRunnerTest {
         Path missing = folder.getRoot().toPath().resolve("nope.sh");
         assertEquals(missing + ": no such file", run(missing, "", Duration.ofSeconds(1)).reason());
         Path plain = folder.newFile("plain.sh").toPath();
-        Outcome o = run(plain, "", Duration.ofSeconds(1));
+        HookResult o = run(plain, "", Duration.ofSeconds(1));
         assertEquals(HookExecution.State.FAILED, o.state());
         assertEquals(plain + ": not executable by the server (chmod +x)", o.reason());
     }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.zonekeeper.api.ZoneServer;
 import org.zonekeeper.api.config.ConfigValues;
+import org.zonekeeper.api.config.InvalidConfigException;
 import org.zonekeeper.store.DatabaseSettings;
 
 /** The checked content of {@link ZoneConfig}: a server starts only from one of these. */
@@ -37,7 +38,7 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
         ZoneServer self;
         if (id == -1 || servers.isEmpty()) {
             if (id != -1) {
-                throw new InvalidConfigException("servers", "is empty but server.id is " + id
+                throw invalid("servers", "is empty but server.id is " + id
                         + "; list the zone's servers or set server.id = -1 to run solo");
             }
             String endpoint = values.string("solo.endpoint", "127.0.0.1:9700");
@@ -45,7 +46,7 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
             self = new ZoneServer(0, "solo", endpoint);
             servers = List.of(self);
         } else {
-            self = servers.stream().filter(s -> s.id() == id).findFirst().orElseThrow(() -> new InvalidConfigException(
+            self = servers.stream().filter(s -> s.id() == id).findFirst().orElseThrow(() -> invalid(
                     "server.id", id + " is not one of the ids in servers"));
         }
         String dataDir = values.string("data.dir", "");
@@ -53,7 +54,7 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
         Duration election = values.millis("election.timeout.ms", 500, 50);
         Duration heartbeat = values.millis("heartbeat.interval.ms", 150, 10);
         if (heartbeat.compareTo(election) >= 0) {
-            throw new InvalidConfigException("heartbeat.interval.ms", heartbeat.toMillis()
+            throw invalid("heartbeat.interval.ms", heartbeat.toMillis()
                     + " must be below election.timeout.ms (" + election.toMillis() + ")");
         }
         return new ZoneSettings(self, servers, values.bool("join", false), data, database(values, data), election,
@@ -76,12 +77,12 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
             }
             Matcher m = SERVER.matcher(entry);
             if (!m.matches()) {
-                throw new InvalidConfigException("servers", "entry '" + entry + "' is not ID=NAME@HOST:PORT");
+                throw invalid("servers", "entry '" + entry + "' is not ID=NAME@HOST:PORT");
             }
             checkEndpoint("servers", m.group(3));
             ZoneServer server = new ZoneServer(Integer.parseInt(m.group(1)), m.group(2), m.group(3));
             if (!ids.add(server.id()) || !names.add(server.name()) || !endpoints.add(server.endpoint())) {
-                throw new InvalidConfigException("servers", "entry '" + entry + "' repeats an id, name or endpoint");
+                throw invalid("servers", "entry '" + entry + "' repeats an id, name or endpoint");
             }
             servers.add(server);
         }
@@ -102,7 +103,7 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
 
     private static void checkEndpoint(String key, String endpoint) {
         if (!validEndpoint(endpoint)) {
-            throw new InvalidConfigException(key, "endpoint '" + endpoint + "' is not HOST:PORT with PORT 1-65534");
+            throw invalid(key, "endpoint '" + endpoint + "' is not HOST:PORT with PORT 1-65534");
         }
     }
 
@@ -114,13 +115,13 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
             Path path = Path.of(System.getProperty("karaf.home", ".")).resolve(file);
             return Files.readAllLines(path).stream().findFirst().orElse("");
         } catch (IOException | RuntimeException e) {
-            throw new InvalidConfigException("db.password.file", "cannot read '" + file + "': " + e);
+            throw invalid("db.password.file", "cannot read '" + file + "': " + e);
         }
     }
 
     private static DatabaseSettings database(ConfigValues values, Path data) {
         if (values.properties().containsKey("db.password")) {
-            throw new InvalidConfigException("db.password", "passwords are not accepted here (config:list shows "
+            throw invalid("db.password", "passwords are not accepted here (config:list shows "
                     + "them): put it in a file readable by the server only and name it in db.password.file");
         }
         String type = values.string("db.type", "h2");
@@ -130,22 +131,26 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
             case "mysql":
                 String url = values.string("db.url", "");
                 if (!url.startsWith("jdbc:mysql://") && !url.startsWith("jdbc:mariadb://")) {
-                    throw new InvalidConfigException("db.url", "'" + url + "' is not a jdbc:mysql:// URL "
+                    throw invalid("db.url", "'" + url + "' is not a jdbc:mysql:// URL "
                             + "(required with db.type = mysql)");
                 }
                 String user = values.string("db.user", "");
                 if (user.isBlank()) {
-                    throw new InvalidConfigException("db.user", "is empty (required with db.type = mysql)");
+                    throw invalid("db.user", "is empty (required with db.type = mysql)");
                 }
                 return DatabaseSettings.mysql(url.replace("jdbc:mariadb://", "jdbc:mysql://"), user,
                         password(values.string("db.password.file", "")));
             default:
-                throw new InvalidConfigException("db.type", "'" + type + "' is neither h2 nor mysql");
+                throw invalid("db.type", "'" + type + "' is neither h2 nor mysql");
         }
     }
 
     @Override
     public String toString() {
         return "server " + self + " of " + servers + ", data " + dataDir + ", database " + database;
+    }
+
+    private static InvalidConfigException invalid(String key, String problem) {
+        return new InvalidConfigException(ZoneConfig.PID, key, problem);
     }
 }
