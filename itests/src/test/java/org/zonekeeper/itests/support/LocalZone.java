@@ -56,8 +56,10 @@ public final class LocalZone implements AutoCloseable {
         Path distribution = Paths.get(unpacked);
         Path zones = Files.createDirectories(Paths.get("target/zones").toAbsolutePath());
         Path home = Files.createTempDirectory(zones, name + "-");
-        int raftPort = Ports.freeBase(10, 2, MAX_SERVERS);
-        int sshPort = Ports.freeBase(1, 1, MAX_SERVERS);
+        // one block for both, so that no server's SSH port is another's Raft or status port (seen in CI when the
+        // two bases were drawn apart: "no shell on port P", P being server 0's Raft port)
+        int raftPort = Ports.freeBase(1, 11 * MAX_SERVERS, 1);
+        int sshPort = raftPort + 10 * MAX_SERVERS;
         return new LocalZone(distribution, home, raftPort, sshPort);
     }
 
