@@ -16,7 +16,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The agent's HTTP API (README.md): GET /v1/health, and PUT (deploy), DELETE (stop), GET (status) on /v1/vms/NAME.
  * Every request needs {@code Authorization: Bearer TOKEN}; a deploy or stop also needs
- * {@code X-Zonekeeper-Term: TERM}, the sending leader's term, and is refused (409) when a newer leader was heard.
+ * {@code X-Zonekeeper-Term: TERM}, the sending leader's term, and is refused (409) when a newer leader was heard; a
+ * deploy names the VM's {@code placement} and is refused (409) as {@link Placements} says.
  */
 final class AgentServer implements AutoCloseable {
     private static final String VM_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
@@ -24,13 +25,15 @@ final class AgentServer implements AutoCloseable {
 
     private final AgentSettings settings;
     private final Vmm vmm;
-    private final LeaderTerm term;
+    private final KeptNumber term;
+    private final Placements placements;
     private final HttpServer http;
 
     AgentServer(AgentSettings settings, Vmm vmm) throws IOException {
         this.settings = settings;
         this.vmm = vmm;
-        this.term = new LeaderTerm(settings.stateDir());
+        this.term = new KeptNumber(settings.stateDir().resolve("leader-term"));
+        this.placements = new Placements(settings.stateDir());
         this.http = HttpServer.create(new InetSocketAddress(settings.listenHost(), settings.port()), 64);
         http.setExecutor(Executors.newFixedThreadPool(4));
         http.createContext("/v1/", this::handle);
@@ -81,6 +84,16 @@ final class AgentServer implements AutoCloseable {
                 Object disk = body.get("disk");
                 if (!(disk instanceof String d) || d.isBlank()) {
                     throw new IllegalArgumentException("disk: a file path is required");
+                }
+                if (!(body.get("placement") instanceof Double placement) || placement < 1) {
+                    throw new IllegalArgumentException("placement: a positive number is required (the VM's "
+                            + "placement count, from the front-end)");
+                }
+                String refused = placements.admit(name, placement.longValue(),
+                        vmm.status(name).state().equals("RUNNING"));
+                if (refused != null) {
+                    send(x, 409, "{\"error\":" + Json.quote(refused) + "}");
+                    return;
                 }
                 @SuppressWarnings("unchecked")
                 List<String> command = body.get("command") instanceof List<?> c ? (List<String>) c : List.of();

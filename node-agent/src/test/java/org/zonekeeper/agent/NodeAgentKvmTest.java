@@ -107,7 +107,7 @@ public class NodeAgentKvmTest {
         Path disk = dir.getRoot().toPath().resolve(vm + ".disk");
         Files.write(disk, new byte[1 << 20]);
         return send(HttpRequest.newBuilder(uri("/v1/vms/" + vm)).PUT(HttpRequest.BodyPublishers.ofString(
-                "{\"cpu\": 100, \"memoryMb\": 64, \"disk\": \"" + disk + "\"" + extra + "}")));
+                "{\"cpu\": 100, \"memoryMb\": 64, \"placement\": 1, \"disk\": \"" + disk + "\"" + extra + "}")));
     }
 
     @Test
@@ -139,7 +139,7 @@ public class NodeAgentKvmTest {
         assertEquals(400, command.statusCode());
         assertTrue(command.body(), command.body().contains("command: the kvm VMM boots the disk image"));
         HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/v1/vms/db")).PUT(HttpRequest.BodyPublishers
-                .ofString("{\"cpu\": 100, \"memoryMb\": 64, \"disk\": \"/nonexistent/db.disk\"}")));
+                .ofString("{\"cpu\": 100, \"memoryMb\": 64, \"placement\": 1, \"disk\": \"/nonexistent/db.disk\"}")));
         assertEquals(500, missing.statusCode());
         assertTrue(missing.body(), missing.body().contains("virsh create db: error: ")
                 && missing.body().contains("/nonexistent/db.disk"));

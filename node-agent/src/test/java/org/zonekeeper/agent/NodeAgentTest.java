@@ -104,15 +104,48 @@ public class NodeAgentTest {
     }
 
     private Map<String, Object> deploy(String vm) throws Exception {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/vms/" + vm)).PUT(HttpRequest.BodyPublishers
-                .ofString("{\"cpu\": 100, \"memoryMb\": 512, \"disk\": \"" + shared.resolve(vm + ".disk") + "\"}")),
-                TOKEN);
+        HttpResponse<String> r = deploy(vm, 1);
         assertEquals(r.body(), 200, r.statusCode());
         Map<String, Object> answer = Json.object(r.body());
         if (answer.get("pid") instanceof Double pid) {
             deployed.add(pid.longValue());
         }
         return answer;
+    }
+
+    /** A deploy of {@code vm} under placement {@code placement}. */
+    private HttpResponse<String> deploy(String vm, long placement) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/v1/vms/" + vm)).PUT(HttpRequest.BodyPublishers.ofString(
+                "{\"cpu\": 100, \"memoryMb\": 512, \"placement\": " + placement + ", \"disk\": \""
+                        + shared.resolve(vm + ".disk") + "\"}")), TOKEN);
+    }
+
+    private void stop(String vm) throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/vms/" + vm)).DELETE(), TOKEN);
+        assertEquals(r.body(), 200, r.statusCode());
+    }
+
+    @Test
+    public void aDeployOverARunningCopyOrOfASupersededPlacementIsRefusedAlsoAfterARestart() throws Exception {
+        assertEquals("RUNNING", deploy("vm-3").get("state"));
+        HttpResponse<String> over = deploy("vm-3", 2);
+        assertEquals(over.body(), 409, over.statusCode());
+        assertTrue(over.body(), over.body().contains("vm-3 already runs here (placement 1): placement 2 is refused"
+                + " until it is stopped"));
+        stop("vm-3");
+        assertEquals(200, deploy("vm-3", 2).statusCode());
+        stop("vm-3");
+        agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        agent = launch();
+        HttpResponse<String> old = deploy("vm-3", 1);
+        assertEquals(old.body(), 409, old.statusCode());
+        assertTrue(old.body(), old.body().contains("vm-3: placement 1 is superseded: this agent was given placement"
+                + " 2"));
+        assertFalse("nothing started", "RUNNING".equals(Json.object(get("/v1/vms/vm-3", TOKEN).body()).get("state")));
+        HttpResponse<String> unnamed = send(HttpRequest.newBuilder(uri("/v1/vms/vm-4")).PUT(HttpRequest
+                .BodyPublishers.ofString("{\"disk\": \"" + shared.resolve("vm-4.disk") + "\"}")), TOKEN);
+        assertEquals(unnamed.body(), 400, unnamed.statusCode());
+        assertTrue(unnamed.body(), unnamed.body().contains("placement: a positive number is required"));
     }
 
     @Test
@@ -141,7 +174,8 @@ public class NodeAgentTest {
         agent = launch();
         term = "6";
         HttpResponse<String> afterRestart = send(HttpRequest.newBuilder(uri("/v1/vms/vm-2")).PUT(HttpRequest
-                .BodyPublishers.ofString("{\"disk\": \"" + shared.resolve("vm-2.disk") + "\"}")), TOKEN);
+                .BodyPublishers.ofString("{\"placement\": 1, \"disk\": \"" + shared.resolve("vm-2.disk") + "\"}")),
+                TOKEN);
         assertEquals(afterRestart.body(), 409, afterRestart.statusCode());
         assertFalse(Files.exists(shared.resolve("vm-2.disk")));
         term = null;

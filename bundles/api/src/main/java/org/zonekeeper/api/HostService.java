@@ -25,6 +25,12 @@ public interface HostService {
     /** Moves a host to {@code to} if it is in one of {@code from} (a leader's decision; refused otherwise). */
     Host setState(String ref, Set<HostState> from, HostState to);
 
+    /**
+     * Records a step of fencing attempt {@code attempt} ({@link Host#fencingAttempt}) of a host in FENCING, with the
+     * try number and what was seen; refused once the host has left that attempt (a leader's decision).
+     */
+    Host recordFencing(long hostId, long attempt, FencingStep step, int tries, String detail);
+
     /** Records the hosts that answered a monitoring round: host id to the time of the answer. */
     void recordMonitoring(Map<Long, Long> probes);
 

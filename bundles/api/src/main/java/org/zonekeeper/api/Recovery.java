@@ -14,6 +14,12 @@ public record Recovery(long hostId, String hostName, String step, int attempts, 
      */
     public static final String HELD = "HELD";
 
+    /** The step of a host whose power-off was sent under its current fencing attempt (see {@link FencingStep}). */
+    public static final String FENCING = "FENCING";
+
+    /** The step of a host whose latest fencing attempt failed; the workflow tries again after a growing pause. */
+    public static final String FENCE_FAILED = "FENCE_FAILED";
+
     /** The start of the detail of a recovery whose host an operator declared off (ha:confirm-off). */
     public static final String DECLARED_OFF_BY = "declared off by ";
 

@@ -44,7 +44,8 @@ public final class Codec {
             new Type(AsLeader.class, AsLeader::read),
             new Type(RemoveVm.class, RemoveVm::read),
             new Type(DeclareHostOff.class, DeclareHostOff::read),
-            new Type(SetHostMaintenance.class, SetHostMaintenance::read));
+            new Type(SetHostMaintenance.class, SetHostMaintenance::read),
+            new Type(RecordFencing.class, RecordFencing::read));
 
     private static final Map<Class<?>, Integer> NUMBERS = IntStream.range(0, TYPES.size()).boxed()
             .collect(Collectors.toUnmodifiableMap(i -> TYPES.get(i).type(), i -> i));

@@ -101,11 +101,11 @@ public final class Reader {
 
     public Host host() {
         return new Host(i64(), text(), enumValue(HostState.class), text(), i32(), i64(), text(), text(), bool(), i64(),
-                fencingLevels(), i64(), text());
+                fencingLevels(), i64(), text(), i64());
     }
 
     public Vm vm() {
-        return new Vm(i64(), text(), enumValue(VmState.class), i64(), i32(), i64(), i64(), text(), i64());
+        return new Vm(i64(), text(), enumValue(VmState.class), i64(), i32(), i64(), i64(), text(), i64(), i64());
     }
 
     public ZoneServer server() {

@@ -69,12 +69,12 @@ public final class Writer {
     public Writer host(Host h) {
         i64(h.id()).text(h.name()).enumValue(h.state()).text(h.cluster()).i32(h.cpu()).i64(h.memoryMb());
         text(h.vmmDriver()).text(h.imDriver()).bool(h.enabled()).i64(h.updated());
-        return text(h.fencingLevels().format()).i64(h.monitored()).text(h.address());
+        return text(h.fencingLevels().format()).i64(h.monitored()).text(h.address()).i64(h.fencingAttempt());
     }
 
     public Writer vm(Vm v) {
         i64(v.id()).text(v.name()).enumValue(v.state()).i64(v.hostId()).i32(v.cpu()).i64(v.memoryMb());
-        return i64(v.diskMb()).text(v.template()).i64(v.updated());
+        return i64(v.diskMb()).text(v.template()).i64(v.updated()).i64(v.placement());
     }
 
     public Writer server(ZoneServer s) {

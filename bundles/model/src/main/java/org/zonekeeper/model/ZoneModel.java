@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zonekeeper.model.internal.FencingRules;
 import org.zonekeeper.model.internal.HaRules;
 import org.zonekeeper.model.internal.LeaderRules;
 import org.zonekeeper.model.internal.LogRules;
@@ -119,6 +120,8 @@ public final class ZoneModel {
             return LogRules.advance(tx, c.name(), c.eventId());
         } else if (command instanceof RecordRecovery c) {
             return LogRules.record(tx, c, time);
+        } else if (command instanceof RecordFencing c) {
+            return FencingRules.record(tx, c, time);
         }
         return Outcome.refused("no rule for " + command.getClass().getSimpleName());
     }
@@ -126,7 +129,7 @@ public final class ZoneModel {
     /** The rule of an operator's command. */
     private static Outcome operation(ZoneTransaction tx, ZoneCommand command, long time) {
         if (command instanceof DeclareHostOff c) {
-            return HaRules.declareOff(tx, c.ref(), c.operator(), time);
+            return FencingRules.declareOff(tx, c.ref(), c.operator(), time);
         } else if (command instanceof SetHostMaintenance c) {
             return HaRules.setMaintenance(tx, c.ref(), c.on(), time);
         } else if (command instanceof CreateHost c) {

@@ -108,7 +108,7 @@ public class CodecTest {
 
     @Test
     public void outcomesCarryObjectsAndRefusals() {
-        Host host = new Host(4, "kvm-4", HostState.MONITORED, "c", 800, 4096, "kvm", "kvm", true, 99, org.zonekeeper.api.fencing.FencingLevels.parse("ipmi-a; pdu-1,pdu-2"), 0, "10.0.0.4:9800");
+        Host host = new Host(4, "kvm-4", HostState.MONITORED, "c", 800, 4096, "kvm", "kvm", true, 99, org.zonekeeper.api.fencing.FencingLevels.parse("ipmi-a; pdu-1,pdu-2"), 0, "10.0.0.4:9800", 7);
         assertEquals(host, roundTrip(Outcome.host(host)).item());
         Outcome missing = roundTrip(Outcome.notFound("no host 'x'"));
         assertEquals("no host 'x'", assertThrows(NotFoundException.class, missing::items).getMessage());

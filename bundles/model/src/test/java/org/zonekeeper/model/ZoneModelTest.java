@@ -12,6 +12,7 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.api.FencingStep;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.api.HostState;
@@ -102,6 +103,13 @@ public class ZoneModelTest {
         return apply(new AsLeader(term, decision));
     }
 
+    /** ERROR → FENCING → FENCED (the power-off confirmed under the host's attempt), as leader of {@code term}. */
+    private void fence(long term, String host) {
+        Host fencing = asLeader(term, state(host, HostState.ERROR, HostState.FENCING)).item();
+        assertEquals(HostState.FENCED, asLeader(term, new RecordFencing(fencing.id(), fencing.fencingAttempt(),
+                FencingStep.CONFIRMED_OFF, 1, "off")).<Host>item().state());
+    }
+
     private static SetHostState state(String host, HostState from, HostState to) {
         return new SetHostState(host, Set.of(from), to);
     }
@@ -165,13 +173,11 @@ public class ZoneModelTest {
         asLeader(1, state("kvm-1", HostState.MONITORED, HostState.ERROR));
         assertEquals("a host in ERROR may still run it", VmState.DELETING,
                 apply(new DeleteVm("web")).<Vm>item().state());
-        asLeader(1, state("kvm-1", HostState.ERROR, HostState.FENCING));
-        asLeader(1, state("kvm-1", HostState.FENCING, HostState.FENCED));
+        fence(1, "kvm-1");
         apply(new CreateVm(new VmSpec("db", 1, 1, 0, "", "kvm-2")));
         asLeader(1, state("kvm-2", HostState.INIT, HostState.MONITORED));
         asLeader(1, state("kvm-2", HostState.MONITORED, HostState.ERROR));
-        asLeader(1, state("kvm-2", HostState.ERROR, HostState.FENCING));
-        asLeader(1, state("kvm-2", HostState.FENCING, HostState.FENCED));
+        fence(1, "kvm-2");
         assertEquals(VmState.DEPLOYING, apply(new DeleteVm("db")).<Vm>item().state());
         assertEquals(java.util.List.of("web"), db.vms().stream().map(Vm::name).toList());
     }

@@ -48,7 +48,7 @@ public class MySqlZoneDatabaseTest {
         for (int i = 0; i < count; i++) {
             db.apply(firstIndex + i, tx -> {
                 long id = tx.nextId("host", 0);
-                tx.putHost(new Host(id, "h" + id, HostState.MONITORED, "c", 400, 8192, "kvm", "kvm", id % 2 == 0, 7, org.zonekeeper.api.fencing.FencingLevels.none(), 0, "10.0.0.1"));
+                tx.putHost(new Host(id, "h" + id, HostState.MONITORED, "c", 400, 8192, "kvm", "kvm", id % 2 == 0, 7, org.zonekeeper.api.fencing.FencingLevels.none(), 0, "10.0.0.1", 0));
                 return null;
             });
         }
@@ -97,8 +97,8 @@ public class MySqlZoneDatabaseTest {
             tx.putHost(new Host(1, "h".repeat(Field.HOST_NAME.max()), HostState.MONITORED, "c".repeat(128), 400, 8192,
                     "v".repeat(Field.VMM.max()), "i".repeat(Field.IM.max()), true, 7,
                     org.zonekeeper.api.fencing.FencingLevels.parse("d".repeat(Field.FENCING_LEVELS.max())), 0,
-                    "a".repeat(Field.ADDRESS.max())));
-            tx.putVm(new Vm(0, "Web", VmState.PENDING, 0, 100, 512, 0, template, 8));
+                    "a".repeat(Field.ADDRESS.max()), 3));
+            tx.putVm(new Vm(0, "Web", VmState.PENDING, 0, 100, 512, 0, template, 8, 2));
             tx.putRequest("0f6e5b9e-0000-4000-8000-000000000001", 1, template.getBytes(StandardCharsets.UTF_8));
             return null;
         });

@@ -26,7 +26,7 @@ public class ZoneDatabaseTest {
     public TemporaryFolder folder = new TemporaryFolder();
 
     private static Host host(long id, String name) {
-        return new Host(id, name, HostState.INIT, "default", 800, 16384, "kvm", "kvm", true, 1000L + id, org.zonekeeper.api.fencing.FencingLevels.none(), 0, "10.0.0.1");
+        return new Host(id, name, HostState.INIT, "default", 800, 16384, "kvm", "kvm", true, 1000L + id, org.zonekeeper.api.fencing.FencingLevels.none(), 0, "10.0.0.1", 0);
     }
 
     private static void createHost(ZoneDatabase db, long index, String name) {
@@ -167,20 +167,14 @@ public class ZoneDatabaseTest {
         }
         StoreException refused = assertThrows(StoreException.class, () -> ZoneDatabase.open(DatabaseSettings.h2(dir)));
         assertTrue(refused.getMessage(), refused.getMessage().contains("tables of version 1 and this server needs"
-                + " version 3"));
+                + " version 4"));
     }
 
     @Test
-    public void aDatabaseOfVersion2IsBroughtTo3KeepingItsContent() throws Exception {
+    public void aDatabaseOfVersion2IsBroughtTo4KeepingItsContent() throws Exception {
         Path dir = folder.getRoot().toPath();
-        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(dir))) {
-            createHost(db, 1, "h0");
-        }
-        try (Connection c = org.h2.Driver.load().connect("jdbc:h2:file:" + dir.resolve("zone").toAbsolutePath(),
-                new java.util.Properties()); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE zk_leader");
-            s.execute("UPDATE zk_schema SET version = 2 WHERE id = 1");
-        }
+        olderDatabase(dir, "DROP TABLE zk_leader", "ALTER TABLE zk_host DROP COLUMN fencing_attempt",
+                "ALTER TABLE zk_vm DROP COLUMN placement", "UPDATE zk_schema SET version = 2 WHERE id = 1");
         try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(dir))) {
             assertEquals("h0", db.hosts().get(0).name());
             assertEquals(0L, (long) db.apply(2, ZoneTransaction::leaderTerm));
@@ -189,6 +183,40 @@ public class ZoneDatabaseTest {
                 return null;
             });
             assertEquals(4L, (long) db.apply(4, ZoneTransaction::leaderTerm));
+        }
+    }
+
+    @Test
+    public void aDatabaseOfVersion3GainsTheFencingAttemptAndPlacementColumns() throws Exception {
+        Path dir = folder.getRoot().toPath();
+        olderDatabase(dir, "ALTER TABLE zk_host DROP COLUMN fencing_attempt", "ALTER TABLE zk_vm DROP COLUMN placement",
+                "UPDATE zk_schema SET version = 3 WHERE id = 1");
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(dir))) {
+            assertEquals("an old row reads attempt 0", 0L, db.hosts().get(0).fencingAttempt());
+            long id = db.hosts().get(0).id();
+            db.apply(2, tx -> {
+                tx.putHost(tx.host(id).orElseThrow().fencing(9, 5));
+                return null;
+            });
+            assertEquals(9L, db.hosts().get(0).fencingAttempt());
+            byte[] snapshot = snapshot(db);
+            try (ZoneDatabase fresh = ZoneDatabase.open(DatabaseSettings.h2(dir.resolve("fresh")))) {
+                assertTrue(fresh.install(new ByteArrayInputStream(snapshot)));
+                assertEquals("an upgraded and a fresh database dump alike", db.digest(), fresh.digest());
+            }
+        }
+    }
+
+    /** A database with host h0, then changed by {@code sql} to look like one an older version wrote. */
+    private static void olderDatabase(Path dir, String... sql) throws Exception {
+        try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(dir))) {
+            createHost(db, 1, "h0");
+        }
+        try (Connection c = org.h2.Driver.load().connect("jdbc:h2:file:" + dir.resolve("zone").toAbsolutePath(),
+                new java.util.Properties()); Statement s = c.createStatement()) {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
         }
     }
 

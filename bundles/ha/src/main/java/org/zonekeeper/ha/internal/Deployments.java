@@ -58,12 +58,20 @@ final class Deployments {
         Vm toStart = placed;
         Host host = all.stream().filter(h -> h.id() == toStart.hostId()).findFirst()
                 .orElseThrow(() -> new ZoneException("VM " + toStart.name() + ": its host is gone"));
-        // written before acting: refused if another leader has claimed a newer term, or the VM was moved
-        vms.setState(toStart.name(), Set.of(VmState.DEPLOYING), VmState.DEPLOYING, host.id());
-        VmState state = vmm.deploy(host, toStart);
+        start(toStart, host);
+    }
+
+    /**
+     * Starts a placed VM on its host; RUNNING once the host says so (else the monitor will see it). Written before
+     * acting: refused if another leader has claimed a newer term or the VM was moved; the deploy names the placement
+     * that write found, which the agent holds against any earlier one.
+     */
+    void start(Vm vm, Host host) {
+        Vm current = vms.setState(vm.name(), Set.of(VmState.DEPLOYING), VmState.DEPLOYING, host.id());
+        VmState state = vmm.deploy(host, current);
         if (state == VmState.RUNNING) {
-            vms.setState(toStart.name(), Set.of(VmState.DEPLOYING), VmState.RUNNING, host.id());
+            vms.setState(vm.name(), Set.of(VmState.DEPLOYING), VmState.RUNNING, host.id());
         }
-        LOG.info("VM {} deployed on {}: {}", toStart.name(), host.name(), state);
+        LOG.info("VM {} deployed on {} (placement {}): {}", vm.name(), host.name(), current.placement(), state);
     }
 }

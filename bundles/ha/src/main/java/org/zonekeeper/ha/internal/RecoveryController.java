@@ -72,10 +72,10 @@ public final class RecoveryController implements HostRecovery {
         this.hosts = hosts;
         this.recoveries = recoveries;
         this.settings = HaSettings.parse(properties, monitoringInterval(configurations));
-        this.fencing = new Fencing(hosts, recoveries, fencing, settings);
+        this.fencing = new Fencing(hosts, fencing, settings);
         Placement placement = new Placement(hosts, vms);
-        this.redeploy = new Redeploy(vms, recoveries, vmm, settings, placement);
         this.deployments = new Deployments(hosts, vms, vmm, placement);
+        this.redeploy = new Redeploy(vms, recoveries, deployments, settings, placement);
         this.deletions = new Deletions(hosts, vms, vmm);
         this.guard = new MassFailureGuard(settings, recoveries);
         this.steps = Executors.newFixedThreadPool(settings.maxConcurrent(), r -> {

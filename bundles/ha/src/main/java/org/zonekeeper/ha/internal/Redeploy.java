@@ -12,7 +12,6 @@ import org.zonekeeper.api.RecoveryService;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmService;
 import org.zonekeeper.api.VmState;
-import org.zonekeeper.api.VmmDriver;
 import org.zonekeeper.api.ZoneException;
 
 /**
@@ -27,16 +26,16 @@ final class Redeploy {
 
     private final VmService vms;
     private final RecoveryService recoveries;
-    private final VmmDriver vmm;
+    private final Deployments deployments;
     private final HaSettings settings;
     private final Placement placement;
 
-    Redeploy(VmService vms, RecoveryService recoveries, VmmDriver vmm, HaSettings settings,
+    Redeploy(VmService vms, RecoveryService recoveries, Deployments deployments, HaSettings settings,
             Placement placement) {
         this.placement = placement;
         this.vms = vms;
         this.recoveries = recoveries;
-        this.vmm = vmm;
+        this.deployments = deployments;
         this.settings = settings;
     }
 
@@ -79,17 +78,5 @@ final class Redeploy {
     private void placeAndDeploy(Vm vm) {
         Placement.Placed moving = placement.place(vm, STRANDED).orElseThrow(() -> new ZoneException(
                 "no enabled, monitored host has room for " + vm.cpu() + " CPU and " + vm.memoryMb() + " MB"));
-        deploy(moving.vm(), moving.host());
-    }
-
-    /** Starts a placed VM on its host; RUNNING once the host says so (else the monitor will see it). */
-    void deploy(Vm vm, Host host) {
-        // written before acting: refused if another leader has claimed a newer term, or the VM was moved
-        vms.setState(vm.name(), Set.of(VmState.DEPLOYING), VmState.DEPLOYING, host.id());
-        VmState state = vmm.deploy(host, vm);
-        if (state == VmState.RUNNING) {
-            vms.setState(vm.name(), Set.of(VmState.DEPLOYING), VmState.RUNNING, host.id());
-        }
-        LOG.info("VM {} deployed on {}: {}", vm.name(), host.name(), state);
-    }
-}
+        deployments.start(moving.vm(), moving.host());
+    }}

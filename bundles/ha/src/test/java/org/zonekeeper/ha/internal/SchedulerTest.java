@@ -16,11 +16,11 @@ public class SchedulerTest {
 
     private static Host host(long id, HostState state, boolean enabled, long memory) {
         return new Host(id, "kvm-" + id, state, "c", 800, memory, "kvm", "kvm", enabled, 0, FencingLevels.none(), 0,
-                "kvm-" + id);
+                "kvm-" + id, 0);
     }
 
     private static Vm vm(long id, long host, VmState state, long memory) {
-        return new Vm(id, "vm-" + id, state, host, 100, memory, 0, "", 0);
+        return new Vm(id, "vm-" + id, state, host, 100, memory, 0, "", 0, 0);
     }
 
     @Test

@@ -4,9 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.zonekeeper.api.Field;
 import org.zonekeeper.api.Host;
-import org.zonekeeper.api.Recovery;
 import org.zonekeeper.model.References;
 import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.Vm;
@@ -38,7 +36,14 @@ public final class HaRules {
         if (!from.contains(host.state())) {
             return Outcome.refused("host " + host.name() + " is " + host.state() + ", not " + names(from));
         }
-        Host changed = host.withState(to, time);
+        if (host.state() == HostState.FENCING && host.fencingAttempt() > 0) {
+            // (an attempt of 0: the host entered FENCING in an entry of the version before attempt ids)
+            return Outcome.refused("host " + host.name() + " is FENCING under attempt " + host.fencingAttempt()
+                    + ": only that attempt's recorded result moves it on (RecordFencing)");
+        }
+        // each entry into FENCING is a new attempt: only its own power-off and result are recorded (RecordFencing)
+        Host changed = to == HostState.FENCING ? host.fencing(tx.nextId("fencing", 1), time)
+                : host.withState(to, time);
         if (to == HostState.FENCED) {
             // a fenced host comes back disabled: an operator enables it once it is known healthy
             changed = changed.withEnabled(false, time);
@@ -46,41 +51,6 @@ public final class HaRules {
         tx.putHost(changed);
         EventLog.host(tx, changed, time);
         return Outcome.host(changed);
-    }
-
-    /** States in which an operator may declare a host off: it does not answer, and no OFF was confirmed. */
-    private static final Set<HostState> UNANSWERED = Set.of(HostState.ERROR, HostState.FENCING,
-            HostState.FENCE_FAILED);
-
-    /** The recovery step of a host an operator declared off (see {@code DeclareHostOff}). */
-    public static final String DECLARED_OFF = "DECLARED_OFF";
-
-    /**
-     * An operator declares a host off: FENCED and disabled, its recovery at step DECLARED_OFF naming the operator.
-     * Refused while the host answers probes (or was never monitored): only a host that stopped answering can be.
-     */
-    public static Outcome declareOff(ZoneTransaction tx, String ref, String operator, long time) {
-        Optional<Host> found = ZoneRules.host(tx, ref);
-        if (found.isEmpty()) {
-            return Outcome.notFound(References.notFound("host", ref));
-        }
-        Host host = found.get();
-        if (host.state() == HostState.FENCED) {
-            return Outcome.host(host);
-        }
-        if (!UNANSWERED.contains(host.state())) {
-            return Outcome.refused("host " + host.name() + " is " + host.state() + ": only a host that stopped "
-                    + "answering (ERROR, FENCING, FENCE_FAILED) can be declared off");
-        }
-        Host off = host.withState(HostState.FENCED, time).withEnabled(false, time);
-        tx.putHost(off);
-        Recovery before = tx.recoveries().stream().filter(r -> r.hostId() == host.id()).findFirst()
-                .orElse(new Recovery(host.id(), host.name(), DECLARED_OFF, 0, time, time, ""));
-        tx.putRecovery(new Recovery(host.id(), host.name(), DECLARED_OFF, before.attempts(), before.started(), time,
-                Field.REASON.fit(Recovery.DECLARED_OFF_BY + operator + " (its BMC could not confirm it)")));
-        EventLog.api(tx, "DeclareHostOff", "HOST", off.id(), off.name(), time);
-        EventLog.host(tx, off, time);
-        return Outcome.host(off);
     }
 
     /** States a host may enter MAINTENANCE from: not while a power-off is under way, nor once it is off. */

@@ -71,9 +71,9 @@ public final class LogRules {
         if (host.isEmpty()) {
             return Outcome.notFound("no host with id " + r.hostId());
         }
-        if (r.step().equals(HostState.FENCING.name()) && host.get().state() != HostState.FENCING
+        if (r.step().equals(Recovery.FENCING) && host.get().state() != HostState.FENCING
                 && tx.leaderTerm() > 0) {
-            // written before a power-off: a leader acting on a stale view of the host powers nothing off
+            // entries of the version before RecordFencing: the step written before a power-off
             return Outcome.refused("host " + host.get().name() + " is " + host.get().state() + ", not FENCING: "
                     + "it is not powered off");
         }
@@ -81,11 +81,7 @@ public final class LogRules {
         if (r.step().equals(Recovery.HELD) && all.stream().noneMatch(x -> x.step().equals(Recovery.HELD))) {
             EventLog.zone(tx, "MASS_FAILURE", host.get(), time);
         }
-        long started = all.stream().filter(x -> x.hostId() == r.hostId()).mapToLong(Recovery::started)
-                .findFirst().orElse(time);
-        Recovery recovery = new Recovery(host.get().id(), host.get().name(), r.step(), r.attempts(), started, time,
-                Field.REASON.fit(r.detail()));
-        tx.putRecovery(recovery);
-        return Outcome.recovery(Optional.of(recovery));
+        return Outcome.recovery(Optional.of(FencingRules.putRecovery(tx, host.get(), r.step(), r.attempts(),
+                r.detail(), time)));
     }
 }

@@ -33,7 +33,7 @@ public final class ZoneRules {
         }
         Host host = new Host(tx.nextId("host", 1), spec.name(), HostState.INIT, spec.cluster(), spec.cpu(),
                 spec.memoryMb(), spec.vmmDriver(), spec.imDriver(), true, time, FencingLevels.none(), 0,
-                spec.address() == null || spec.address().isBlank() ? spec.name() : spec.address());
+                spec.address() == null || spec.address().isBlank() ? spec.name() : spec.address(), 0);
         tx.putHost(host);
         EventLog.api(tx, "CreateHost", "HOST", host.id(), host.name(), time);
         EventLog.host(tx, host, time);
@@ -104,7 +104,7 @@ public final class ZoneRules {
             state = VmState.DEPLOYING;
         }
         Vm vm = new Vm(tx.nextId("vm", 0), spec.name(), state, hostId, spec.cpu(), spec.memoryMb(), spec.diskMb(),
-                spec.template() == null ? "" : spec.template(), time);
+                spec.template() == null ? "" : spec.template(), time, hostId == 0 ? 0 : 1); // created on a host: placed once
         tx.putVm(vm);
         EventLog.api(tx, "CreateVm", "VM", vm.id(), vm.name(), time);
         EventLog.vm(tx, vm, time);

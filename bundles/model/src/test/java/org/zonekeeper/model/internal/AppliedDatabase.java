@@ -7,7 +7,10 @@ import java.util.function.Function;
 
 import org.junit.rules.ExternalResource;
 import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.api.FencingStep;
+import org.zonekeeper.api.Host;
 import org.zonekeeper.model.Outcome;
+import org.zonekeeper.model.RecordFencing;
 import org.zonekeeper.store.DatabaseSettings;
 import org.zonekeeper.store.ZoneDatabase;
 import org.zonekeeper.store.ZoneTransaction;
@@ -43,6 +46,13 @@ final class AppliedDatabase extends ExternalResource {
         assertTrue("refused", outcome.isRefusal());
         assertEquals("a refusal changes nothing", before, db.digest());
         return outcome.reason();
+    }
+
+    /** Records a step of the current fencing attempt of host {@code name}, as the leader does. */
+    Outcome fencing(String name, FencingStep step) {
+        Host host = db.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
+        return apply(tx -> FencingRules.record(tx, new RecordFencing(host.id(), host.fencingAttempt(), step, 1,
+                "test"), index));
     }
 
     ZoneDatabase db() {

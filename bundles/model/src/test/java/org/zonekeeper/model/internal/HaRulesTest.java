@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
+import org.zonekeeper.api.FencingStep;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.api.HostState;
@@ -52,21 +53,21 @@ public class HaRulesTest {
     private void fence(String host) {
         apply(tx -> HaRules.setHostState(tx, host, Set.of(HostState.MONITORED), HostState.ERROR, 4));
         apply(tx -> HaRules.setHostState(tx, host, Set.of(HostState.ERROR), HostState.FENCING, 5));
-        apply(tx -> HaRules.setHostState(tx, host, Set.of(HostState.FENCING), HostState.FENCED, 6));
+        applied.fencing(host, FencingStep.CONFIRMED_OFF);
     }
 
     @Test
     public void anOperatorDeclaresOffOnlyAHostThatStoppedAnswering() {
         assertEquals("host kvm-1 is MONITORED: only a host that stopped answering (ERROR, FENCING, FENCE_FAILED) can"
-                + " be declared off", refusal(tx -> HaRules.declareOff(tx, "kvm-1", "alice", 4)));
+                + " be declared off", refusal(tx -> FencingRules.declareOff(tx, "kvm-1", "alice", 4)));
         apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.MONITORED), HostState.ERROR, 4));
         apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.ERROR), HostState.FENCING, 5));
-        apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.FENCING), HostState.FENCE_FAILED, 6));
-        Host off = apply(tx -> HaRules.declareOff(tx, "kvm-1", "alice", 7)).item();
+        applied.fencing("kvm-1", FencingStep.FAILED);
+        Host off = apply(tx -> FencingRules.declareOff(tx, "kvm-1", "alice", 7)).item();
         assertEquals(HostState.FENCED, off.state());
         assertFalse(off.enabled());
         org.zonekeeper.api.Recovery recovery = db.recoveries().get(0);
-        assertEquals(HaRules.DECLARED_OFF, recovery.step());
+        assertEquals(FencingRules.DECLARED_OFF, recovery.step());
         assertEquals("declared off by alice (its BMC could not confirm it)", recovery.declaration());
         assertTrue(db.events(0, 100).stream().anyMatch(e -> e.name().equals("API/DeclareHostOff")));
         Vm moved = apply(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.DEPLOYING), 8)).item();
@@ -104,9 +105,11 @@ public class HaRulesTest {
         apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.MONITORED), HostState.ERROR, 4));
         apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.ERROR), HostState.FENCING, 5));
         refusal(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.DEPLOYING), 6));
-        apply(tx -> HaRules.setHostState(tx, "kvm-1", Set.of(HostState.FENCING), HostState.FENCED, 6));
+        applied.fencing("kvm-1", FencingStep.CONFIRMED_OFF);
+        assertEquals("created on a host: its first placement", 1, db.vms().get(0).placement());
         Vm moved = apply(tx -> HaRules.placeVm(tx, "web", "kvm-2", Set.of(VmState.DEPLOYING), 7)).item();
         assertEquals(VmState.DEPLOYING, moved.state());
+        assertEquals("each placement is counted: the agent holds it against earlier ones", 2, moved.placement());
         assertEquals(db.hosts().get(1).id(), moved.hostId());
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.zonekeeper.model.References;
+import org.zonekeeper.api.FencingStep;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.HostState;
@@ -15,6 +16,7 @@ import org.zonekeeper.model.CreateHost;
 import org.zonekeeper.model.DeclareHostOff;
 import org.zonekeeper.model.DeleteHost;
 import org.zonekeeper.model.ZoneModel;
+import org.zonekeeper.model.RecordFencing;
 import org.zonekeeper.model.RecordMonitoring;
 import org.zonekeeper.model.SetFencingLevels;
 import org.zonekeeper.model.SetHostState;
@@ -59,6 +61,11 @@ final class HostServiceImpl implements HostService {
     @Override
     public Host setState(String ref, Set<HostState> from, HostState to) {
         return node.submit(new SetHostState(ref, from, to)).item();
+    }
+
+    @Override
+    public Host recordFencing(long hostId, long attempt, FencingStep step, int tries, String detail) {
+        return node.submit(new RecordFencing(hostId, attempt, step, tries, detail)).item();
     }
 
     @Override

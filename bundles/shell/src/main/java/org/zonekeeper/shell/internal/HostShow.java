@@ -32,6 +32,7 @@ public class HostShow extends ZoneActionSupport {
         table.addRow().addContent("VMM_DRIVER", h.vmmDriver());
         table.addRow().addContent("IM_DRIVER", h.imDriver());
         table.addRow().addContent("FENCING", h.fencingLevels().isEmpty() ? "(host.map)" : h.fencingLevels());
+        table.addRow().addContent("FENCING_ATTEMPT", h.fencingAttempt() == 0 ? "(never fenced)" : h.fencingAttempt());
         table.addRow().addContent("UPDATED", time(h.updated()));
         table.addRow().addContent("MONITORED", time(h.monitored()));
         table.print(System.out);

@@ -25,6 +25,7 @@ public class VmShow extends ZoneActionSupport {
         table.addRow().addContent("NAME", v.name());
         table.addRow().addContent("STATE", v.state());
         table.addRow().addContent("HOST_ID", v.hostId() == 0 ? "-" : v.hostId());
+        table.addRow().addContent("PLACEMENT", v.placement());
         table.addRow().addContent("CPU", v.cpu());
         table.addRow().addContent("MEMORY_MB", v.memoryMb());
         table.addRow().addContent("DISK_MB", v.diskMb());

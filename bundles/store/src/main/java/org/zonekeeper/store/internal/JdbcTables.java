@@ -26,10 +26,10 @@ public final class JdbcTables extends Sql implements ZoneTransaction, ZoneReader
 
     private static final String HOST_COLUMNS =
             "id, name, state, cluster_name, cpu, memory_mb, vmm_driver, im_driver, enabled, updated, fencing_levels,"
-                    + " monitored, address";
+                    + " monitored, address, fencing_attempt";
     private static final String HOOK_COLUMNS = "id, hook, event_id, event, object_type, object_id, object_name,"
             + " arguments, started, ended, state, exit_code, stdout, stderr, reason, attempt, retry_of";
-    private static final String VM_COLUMNS = "id, name, state, host_id, cpu, memory_mb, disk_mb, template, updated";
+    private static final String VM_COLUMNS = "id, name, state, host_id, cpu, memory_mb, disk_mb, template, updated, placement";
 
     public JdbcTables(Connection connection) {
         super(connection);
@@ -66,9 +66,10 @@ public final class JdbcTables extends Sql implements ZoneTransaction, ZoneReader
     @Override
     public void putHost(Host h) {
         update("DELETE FROM zk_host WHERE id = ?", h.id());
-        update("INSERT INTO zk_host (" + HOST_COLUMNS + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        update("INSERT INTO zk_host (" + HOST_COLUMNS + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 h.id(), h.name(), h.state().name(), h.cluster(), h.cpu(), h.memoryMb(), h.vmmDriver(), h.imDriver(), h.enabled(),
-                h.updated(), h.fencingLevels().format(), h.monitored(), h.address(), Field.key(h.name()));
+                h.updated(), h.fencingLevels().format(), h.monitored(), h.address(), h.fencingAttempt(),
+                Field.key(h.name()));
     }
 
     @Override
@@ -119,9 +120,9 @@ public final class JdbcTables extends Sql implements ZoneTransaction, ZoneReader
     @Override
     public void putVm(Vm v) {
         update("DELETE FROM zk_vm WHERE id = ?", v.id());
-        update("INSERT INTO zk_vm (" + VM_COLUMNS + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", v.id(),
-                v.name(), v.state().name(), v.hostId(), v.cpu(), v.memoryMb(), v.diskMb(), v.template(), v.updated(),
-                Field.key(v.name()));
+        update("INSERT INTO zk_vm (" + VM_COLUMNS + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                v.id(), v.name(), v.state().name(), v.hostId(), v.cpu(), v.memoryMb(), v.diskMb(), v.template(),
+                v.updated(), v.placement(), Field.key(v.name()));
     }
 
     @Override

@@ -26,11 +26,11 @@ final class Rows {
     static Host host(ResultSet rs) throws SQLException {
         return new Host(rs.getLong(1), rs.getString(2), HostState.valueOf(rs.getString(3)), rs.getString(4),
                 rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getLong(10),
-                FencingLevels.parse(rs.getString(11)), rs.getLong(12), rs.getString(13));
+                FencingLevels.parse(rs.getString(11)), rs.getLong(12), rs.getString(13), rs.getLong(14));
     }
 
     static Vm vm(ResultSet rs) throws SQLException {
         return new Vm(rs.getLong(1), rs.getString(2), VmState.valueOf(rs.getString(3)), rs.getLong(4), rs.getInt(5),
-                rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getLong(9));
+                rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getLong(9), rs.getLong(10));
     }
 }

@@ -38,10 +38,16 @@ import org.zonekeeper.store.StoreException;
 public final class Schema {
 
     /**
-     * The version of these tables. A database of version 2 is brought to 3 when opened (3 only adds the table
-     * zk_leader); one holding any other version is refused.
+     * The version of these tables. A database of version 2 or 3 is brought to 4 when opened (3 added the table
+     * zk_leader; 4 added zk_host.fencing_attempt and zk_vm.placement, both 0 for rows written before); one holding
+     * any other version is refused.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
+
+    /** What brings a database of version 3 to 4; new columns go last, so snapshots of both list them alike. */
+    private static final List<String> TO_4 = List.of(
+            "ALTER TABLE zk_host ADD COLUMN fencing_attempt BIGINT DEFAULT 0 NOT NULL",
+            "ALTER TABLE zk_vm ADD COLUMN placement BIGINT DEFAULT 0 NOT NULL");
 
     /** Replicated tables with their primary key, in snapshot and digest order. */
     public static final List<String[]> TABLES = List.of(
@@ -69,11 +75,11 @@ public final class Schema {
                     + " cluster_name " + text(CLUSTER) + ", cpu INT NOT NULL, memory_mb BIGINT NOT NULL,"
                     + " vmm_driver " + text(VMM) + ", im_driver " + text(IM) + ", enabled BOOLEAN NOT NULL,"
                     + " updated BIGINT NOT NULL, fencing_levels " + text(FENCING_LEVELS) + ","
-                    + " monitored BIGINT NOT NULL, address " + text(ADDRESS) + ")",
+                    + " monitored BIGINT NOT NULL, address " + text(ADDRESS) + ", fencing_attempt BIGINT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS zk_vm (id BIGINT PRIMARY KEY, name " + text(VM_NAME) + ","
                     + " name_key " + text(VM_NAME) + " UNIQUE, state " + text(STATE) + ", host_id BIGINT NOT NULL,"
                     + " cpu INT NOT NULL, memory_mb BIGINT NOT NULL, disk_mb BIGINT NOT NULL,"
-                    + " template " + text(TEMPLATE) + ", updated BIGINT NOT NULL)",
+                    + " template " + text(TEMPLATE) + ", updated BIGINT NOT NULL, placement BIGINT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS zk_server (id INT PRIMARY KEY, name " + text(SERVER_NAME) + ","
                     + " name_key " + text(SERVER_NAME) + " UNIQUE, endpoint " + text(ENDPOINT) + ")",
             "CREATE TABLE IF NOT EXISTS zk_event (id BIGINT PRIMARY KEY, event_time BIGINT NOT NULL,"
@@ -106,15 +112,18 @@ public final class Schema {
     public static void create(Connection connection, DatabaseType type) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             boolean older = !exists(connection, "zk_schema") && exists(connection, "zk_host");
+            int found = older ? 1 : exists(connection, "zk_schema") ? storedVersion(statement, 0) : 0;
+            if (found == 2 || found == 3) {
+                for (String alter : TO_4) {
+                    statement.execute(alter);
+                }
+                // the DDL below creates zk_leader if it is missing (version 2), empty: no term was claimed yet
+                statement.executeUpdate("UPDATE zk_schema SET version = " + VERSION + " WHERE id = 1");
+            }
             for (String ddl : DDL) {
                 statement.execute(forProduct(ddl, type));
             }
-            int version = older ? 1 : storedVersion(statement);
-            if (version == 2) {
-                // the DDL above created zk_leader, empty: no term was claimed yet
-                statement.executeUpdate("UPDATE zk_schema SET version = " + VERSION + " WHERE id = 1");
-                version = VERSION;
-            }
+            int version = older ? 1 : storedVersion(statement, VERSION);
             if (version != VERSION) {
                 connection.rollback();
                 throw new StoreException("the database holds zonekeeper tables of version " + version
@@ -135,14 +144,17 @@ public final class Schema {
         return applied.isEmpty() ? 0 : applied.get(0);
     }
 
-    private static int storedVersion(Statement statement) throws SQLException {
+    /** The stored version; if none is stored yet, {@code fresh} is stored (unless 0) and returned. */
+    private static int storedVersion(Statement statement, int fresh) throws SQLException {
         try (var rs = statement.executeQuery("SELECT version FROM zk_schema WHERE id = 1")) {
             if (rs.next()) {
                 return rs.getInt(1);
             }
         }
-        statement.executeUpdate("INSERT INTO zk_schema (id, version) VALUES (1, " + VERSION + ")");
-        return VERSION;
+        if (fresh != 0) {
+            statement.executeUpdate("INSERT INTO zk_schema (id, version) VALUES (1, " + fresh + ")");
+        }
+        return fresh;
     }
 
     private static boolean exists(Connection connection, String table) throws SQLException {

@@ -47,7 +47,7 @@ final class AgentClient {
 
     VmState deploy(Host host, Vm vm) {
         ObjectNode spec = JSON.createObjectNode().put("cpu", vm.cpu()).put("memoryMb", vm.memoryMb())
-                .put("name", vm.name())
+                .put("name", vm.name()).put("placement", vm.placement())
                 .put("disk", settings.diskDir() + "/" + vm.deployId() + ".disk");
         if (!vm.template().isBlank()) {
             spec.putArray("command").addAll(java.util.Arrays.stream(vm.template().trim().split("\\s+"))
