@@ -19,6 +19,24 @@ public interface VmService {
      */
     Vm delete(String ref);
 
+    /**
+     * Stops a VM: STOPPED at once if it was never placed or its host is gone or FENCED; otherwise STOPPING, and
+     * STOPPED once its host's agent confirmed the stop (the leader asks it). Returns the VM as it then is.
+     */
+    Vm stop(String ref);
+
+    /**
+     * Starts a STOPPED VM: on {@code host} (DEPLOYING; refused unless the host is enabled and MONITORED) or, when
+     * {@code host} is null or empty, wherever the scheduler places it (PENDING).
+     */
+    Vm start(String ref, String host);
+
+    /** Starts a FAILED VM again on its own host, which must be MONITORED (DEPLOYING there, a new placement). */
+    Vm recover(String ref);
+
+    /** Sets whether a VM is started elsewhere when its host is fenced, and its restart priority (higher first). */
+    Vm setHa(String ref, boolean ha, int priority);
+
     /** Removes a DELETING VM still on host {@code hostId} once it is known gone (a leader decision). */
     Vm remove(String ref, long hostId);
 

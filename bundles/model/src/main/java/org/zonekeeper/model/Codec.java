@@ -45,7 +45,11 @@ public final class Codec {
             new Type(RemoveVm.class, RemoveVm::read),
             new Type(DeclareHostOff.class, DeclareHostOff::read),
             new Type(SetHostMaintenance.class, SetHostMaintenance::read),
-            new Type(RecordFencing.class, RecordFencing::read));
+            new Type(RecordFencing.class, RecordFencing::read),
+            new Type(StopVm.class, StopVm::read),
+            new Type(StartVm.class, StartVm::read),
+            new Type(RecoverVm.class, RecoverVm::read),
+            new Type(SetVmHa.class, SetVmHa::read));
 
     private static final Map<Class<?>, Integer> NUMBERS = IntStream.range(0, TYPES.size()).boxed()
             .collect(Collectors.toUnmodifiableMap(i -> TYPES.get(i).type(), i -> i));

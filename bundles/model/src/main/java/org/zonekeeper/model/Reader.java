@@ -105,7 +105,8 @@ public final class Reader {
     }
 
     public Vm vm() {
-        return new Vm(i64(), text(), enumValue(VmState.class), i64(), i32(), i64(), i64(), text(), i64(), i64());
+        return new Vm(i64(), text(), enumValue(VmState.class), i64(), i32(), i64(), i64(), text(), i64(), i64(), bool(),
+                i32());
     }
 
     public ZoneServer server() {

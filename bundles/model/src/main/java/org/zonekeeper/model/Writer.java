@@ -74,7 +74,7 @@ public final class Writer {
 
     public Writer vm(Vm v) {
         i64(v.id()).text(v.name()).enumValue(v.state()).i64(v.hostId()).i32(v.cpu()).i64(v.memoryMb());
-        return i64(v.diskMb()).text(v.template()).i64(v.updated()).i64(v.placement());
+        return i64(v.diskMb()).text(v.template()).i64(v.updated()).i64(v.placement()).bool(v.ha()).i32(v.priority());
     }
 
     public Writer server(ZoneServer s) {

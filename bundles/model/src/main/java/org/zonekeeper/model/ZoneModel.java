@@ -8,6 +8,7 @@ import org.zonekeeper.model.internal.FencingRules;
 import org.zonekeeper.model.internal.HaRules;
 import org.zonekeeper.model.internal.LeaderRules;
 import org.zonekeeper.model.internal.LogRules;
+import org.zonekeeper.model.internal.VmRules;
 import org.zonekeeper.model.internal.ZoneRules;
 import org.zonekeeper.store.StoreException;
 import org.zonekeeper.store.ZoneReader;
@@ -144,6 +145,14 @@ public final class ZoneModel {
             return ZoneRules.createVm(tx, c.spec(), time);
         } else if (command instanceof DeleteVm c) {
             return ZoneRules.deleteVm(tx, c.ref(), time);
+        } else if (command instanceof StopVm c) {
+            return VmRules.stop(tx, c.ref(), time);
+        } else if (command instanceof StartVm c) {
+            return VmRules.start(tx, c.ref(), c.host(), time);
+        } else if (command instanceof RecoverVm c) {
+            return VmRules.recover(tx, c.ref(), time);
+        } else if (command instanceof SetVmHa c) {
+            return VmRules.setHa(tx, c.ref(), c.ha(), c.priority(), time);
         } else if (command instanceof RegisterServers c) {
             return ZoneRules.registerServers(tx, c.servers());
         } else if (command instanceof AddServer c) {

@@ -98,7 +98,7 @@ public class MySqlZoneDatabaseTest {
                     "v".repeat(Field.VMM.max()), "i".repeat(Field.IM.max()), true, 7,
                     org.zonekeeper.api.fencing.FencingLevels.parse("d".repeat(Field.FENCING_LEVELS.max())), 0,
                     "a".repeat(Field.ADDRESS.max()), 3));
-            tx.putVm(new Vm(0, "Web", VmState.PENDING, 0, 100, 512, 0, template, 8, 2));
+            tx.putVm(new Vm(0, "Web", VmState.PENDING, 0, 100, 512, 0, template, 8, 2, false, -3));
             tx.putRequest("0f6e5b9e-0000-4000-8000-000000000001", 1, template.getBytes(StandardCharsets.UTF_8));
             return null;
         });

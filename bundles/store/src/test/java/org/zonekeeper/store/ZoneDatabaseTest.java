@@ -174,7 +174,8 @@ public class ZoneDatabaseTest {
     public void aDatabaseOfVersion2IsBroughtTo4KeepingItsContent() throws Exception {
         Path dir = folder.getRoot().toPath();
         olderDatabase(dir, "DROP TABLE zk_leader", "ALTER TABLE zk_host DROP COLUMN fencing_attempt",
-                "ALTER TABLE zk_vm DROP COLUMN placement", "UPDATE zk_schema SET version = 2 WHERE id = 1");
+                "ALTER TABLE zk_vm DROP COLUMN placement", "ALTER TABLE zk_vm DROP COLUMN ha",
+                "ALTER TABLE zk_vm DROP COLUMN priority", "UPDATE zk_schema SET version = 2 WHERE id = 1");
         try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(dir))) {
             assertEquals("h0", db.hosts().get(0).name());
             assertEquals(0L, (long) db.apply(2, ZoneTransaction::leaderTerm));
@@ -190,6 +191,7 @@ public class ZoneDatabaseTest {
     public void aDatabaseOfVersion3GainsTheFencingAttemptAndPlacementColumns() throws Exception {
         Path dir = folder.getRoot().toPath();
         olderDatabase(dir, "ALTER TABLE zk_host DROP COLUMN fencing_attempt", "ALTER TABLE zk_vm DROP COLUMN placement",
+                "ALTER TABLE zk_vm DROP COLUMN ha", "ALTER TABLE zk_vm DROP COLUMN priority",
                 "UPDATE zk_schema SET version = 3 WHERE id = 1");
         try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(dir))) {
             assertEquals("an old row reads attempt 0", 0L, db.hosts().get(0).fencingAttempt());

@@ -93,7 +93,7 @@ public class HostErrorHookTest {
         assertFalse("VMs on kvm-1", lost.isEmpty());
 
         bmc.setOn(false);
-        new ProcessBuilder("kill", "-9", "--", "-" + agents[0].pid()).start().waitFor();
+        HostLab.powerLoss(agents[0]);
         Await.until(SOON, "every VM RUNNING on kvm-2", () -> column("vm:list", "STATE"),
                 s -> s.size() == 4 && s.values().stream().allMatch("RUNNING"::equals)
                         && column("vm:list", "HOST").values().stream().allMatch("kvm-2"::equals));

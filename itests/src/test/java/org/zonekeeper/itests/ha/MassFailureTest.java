@@ -92,14 +92,11 @@ public class MassFailureTest {
                 .collect(Collectors.toMap(r -> r.get("NAME"), r -> r.get("STATE")));
     }
 
-    private static void signal(String signal, Process agent) throws Exception {
-        new ProcessBuilder("kill", "-" + signal, String.valueOf(agent.pid())).start().waitFor();
-    }
 
     @Test
     public void hostsThatAllStopAnsweringAtOnceAreHeldUnfencedThenOneRealFailureIsFencedAloneAndOneInMaintenanceIsNot() throws Exception {
         for (Process agent : agents) {
-            signal("STOP", agent);
+            HostLab.signal("STOP", agent);
         }
         try {
             Await.until(SOON, "every host HELD", () -> zone.exec(0, "ha:status"),
@@ -116,14 +113,14 @@ public class MassFailureTest {
                     .count());
         } finally {
             for (Process agent : agents) {
-                signal("CONT", agent);
+                HostLab.signal("CONT", agent);
             }
         }
         Await.until(SOON, "every host MONITORED again", () -> states(),
                 s -> s.values().stream().allMatch("MONITORED"::equals));
         // now one host really loses power: the BMC reads off and its processes die
         bmcs.get(0).setOn(false);
-        new ProcessBuilder("kill", "-9", "--", "-" + agents.get(0).pid()).start().waitFor();
+        HostLab.powerLoss(agents.get(0));
         Await.until(SOON, "kvm-1 FENCED", () -> states(), s -> "FENCED".equals(s.get("kvm-1")));
         Map<String, String> after = states();
         assertEquals("MONITORED", after.get("kvm-2"));

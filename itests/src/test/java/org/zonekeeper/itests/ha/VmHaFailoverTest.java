@@ -99,7 +99,7 @@ public class VmHaFailoverTest {
         List<String> lost = startZone(2, 4, 2);
         // kvm-1 looks dead (agent frozen, VMs still writing) and its BMC takes the power-off but does not act yet
         bmcs.get(0).stuck(true);
-        signal("STOP", agents.get(0));
+        HostLab.signal("STOP", agents.get(0));
         Await.until(SOON, "kvm-1 FENCING", () -> column(0, "host:list", "STATE"), s -> "FENCING".equals(s.get("kvm-1")));
         int leader = LocalZone.leaderIn(zone.exec(0, "zone:show"));
         zone.kill(leader);
@@ -116,26 +116,23 @@ public class VmHaFailoverTest {
         // failures = 6: the other hosts' agents are frozen for a few seconds without going to ERROR
         List<String> lost = startZone(3, 6, 6);
         bmcs.get(0).stuck(true);
-        signal("STOP", agents.get(0));
+        HostLab.signal("STOP", agents.get(0));
         Await.until(SOON, "kvm-1 FENCING", () -> column(0, "host:list", "STATE"), s -> "FENCING".equals(s.get("kvm-1")));
         // the hosts the VMs move to take the deploys but do not answer them yet
-        signal("STOP", agents.get(1));
-        signal("STOP", agents.get(2));
+        HostLab.signal("STOP", agents.get(1));
+        HostLab.signal("STOP", agents.get(2));
         bmcs.get(0).stuck(false);
         Await.until(SOON, "a VM of kvm-1 placed elsewhere, its deploy under way", () -> zone.exec(0, "vm:list"),
                 out -> ZoneTable.rows(out, "NAME").stream().anyMatch(r -> lost.contains(r.get("NAME"))
                         && r.get("STATE").equals("DEPLOYING") && !r.get("HOST").equals("kvm-1")));
         int leader = LocalZone.leaderIn(zone.exec(0, "zone:show"));
         zone.kill(leader);
-        signal("CONT", agents.get(1));
-        signal("CONT", agents.get(2));
+        HostLab.signal("CONT", agents.get(1));
+        HostLab.signal("CONT", agents.get(2));
         int survivor = (leader + 1) % 3;
         assertMovedOnce(survivor, 6, lost);
     }
 
-    private static void signal(String signal, Process agent) throws Exception {
-        new ProcessBuilder("kill", "-" + signal, String.valueOf(agent.pid())).start().waitFor();
-    }
 
     /** Every VM RUNNING off kvm-1; each VM of kvm-1 started once more elsewhere, never two live writers. */
     private void assertMovedOnce(int server, int vms, List<String> lost) throws Exception {

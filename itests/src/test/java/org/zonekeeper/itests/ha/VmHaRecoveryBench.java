@@ -32,6 +32,8 @@ public class VmHaRecoveryBench {
     private static final int TRIALS = Integer.getInteger("bench.trials", 10);
     private static final int MANY = Integer.getInteger("bench.hosts", 1000);
     private static final Duration WARM_UP = Duration.ofSeconds(60);
+    /** Where the figures are written as JSON (bench/vm-ha.sh passes bench/results); none when unset. */
+    private static final String RESULTS = System.getProperty("bench.results", "");
     private static final Duration LONG = Duration.ofSeconds(180);
 
     @Rule
@@ -83,7 +85,7 @@ public class VmHaRecoveryBench {
             String host = "kvm-" + victim;
             long start = System.nanoTime();
             bmcs.get(victim).setOn(false);
-            new ProcessBuilder("kill", "-9", "--", "-" + agents[victim].pid()).start().waitFor();
+            HostLab.powerLoss(agents[victim]);
             awaitRunning(host);
             millis[t] = (System.nanoTime() - start) / 1e6;
             System.out.printf("trial %d: %s lost power, its VMs ran elsewhere after %.0f ms%n", t + 1, host, millis[t]);
@@ -113,6 +115,19 @@ public class VmHaRecoveryBench {
         double busy = leaderCpuPercent(Duration.ofSeconds(60));
         System.out.printf("leader CPU (%% of one core, 30 s / 60 s after %d s warm-up): %.1f with %d hosts, %.1f with"
                 + " %d hosts%n", WARM_UP.toSeconds(), idle, HOSTS, busy, HOSTS + MANY);
+        if (!RESULTS.isEmpty()) {
+            Path json = Files.createDirectories(Path.of(RESULTS)).resolve(java.time.LocalDate.now() + "-vm-ha.json");
+            Files.writeString(json, String.format(java.util.Locale.ROOT, "{%n  \"date\": \"%s\",%n  \"cores\": %d,%n"
+                    + "  \"zone\": \"3 servers, H2, default settings; %d hosts with real agents and ipmi_sim BMCs\",%n"
+                    + "  \"what\": \"host power loss to all of its VMs RUNNING elsewhere, fencing confirmed\",%n"
+                    + "  \"recovery\": {\"trials\": %d, \"p50Ms\": %.0f, \"maxMs\": %.0f, \"msSorted\": %s},%n"
+                    + "  \"leaderCpuPercentOfOneCore\": {\"hosts\": %d, \"idle\": %.1f, \"simulatedHosts\": %d, "
+                    + "\"busy\": %.1f}%n}%n", java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                    HOSTS, TRIALS, millis[(TRIALS + 1) / 2 - 1], millis[TRIALS - 1], Arrays.toString(
+                            Arrays.stream(millis).mapToLong(Math::round).toArray()).replace(" ", ""), HOSTS, idle,
+                    HOSTS + MANY, busy));
+            System.out.println("figures written to " + json);
+        }
     }
 
     private void startAgent(Path root, int i) throws Exception {

@@ -33,7 +33,8 @@ import org.zonekeeper.testkit.NetNamespace;
  * process group, the fourth in a network namespace of its own; 12 VMs. A host losing power, one whose agent stops
  * answering while its VMs still run, and one cut from the network (its link down) while it runs on, are fenced (OFF
  * confirmed), then their VMs run again on the other hosts, and no VM disk ever had two live writers. A host whose
- * BMC died with it is FENCE_FAILED until an operator declares it off. A deleted VM is stopped before it is removed.
+ * BMC died with it is FENCE_FAILED until an operator declares it off. A deleted VM is stopped before it is removed;
+ * a VM stopped, started elsewhere, moved cold and recovered after dying never has two writers.
  */
 public class VmHaTest {
     private static final String PASSWORD = "Vm-Ha-Bmc-3";
@@ -129,9 +130,16 @@ public class VmHaTest {
     @Test
     public void aHostThatLosesPowerIsFencedAndItsVmsRunAgainElsewhere() throws Exception {
         List<String> lost = vmsOn("kvm-1");
+        String unmanaged = lost.get(0);
+        assertTrue(zone.exec(1, "vm:ha " + unmanaged + " off").contains("ha off, priority 0"));
         // power loss: the BMC reads off and the host's processes (agent and VMs) die with it
         bmcs.get(0).setOn(false);
-        new ProcessBuilder("kill", "-9", "--", "-" + agents.get(0).pid()).start().waitFor();
+        HostLab.powerLoss(agents.get(0));
+        Await.until(SOON, unmanaged + " (ha off) STOPPED on its fenced host", () -> zone.exec(0, "vm:list"),
+                out -> ZoneTable.rows(out, "NAME").stream().anyMatch(r -> r.get("NAME").equals(unmanaged)
+                        && r.get("STATE").equals("STOPPED") && r.get("HOST").equals("kvm-1")));
+        zone.exec(0, "vm:ha " + unmanaged + " on");
+        zone.exec(0, "vm:start " + unmanaged);
         assertRecovered("kvm-1", bmcs.get(0), lost);
     }
 
@@ -139,7 +147,7 @@ public class VmHaTest {
     public void aHostThatOnlyLooksDeadIsPoweredOffBeforeItsVmsStartElsewhere() throws Exception {
         List<String> lost = vmsOn("kvm-2");
         // the agent stops answering while the host and its VMs live on, writing to the shared disks
-        new ProcessBuilder("kill", "-STOP", String.valueOf(agents.get(1).pid())).start().waitFor();
+        HostLab.signal("STOP", agents.get(1));
         assertRecovered("kvm-2", bmcs.get(1), lost);
     }
 
@@ -158,7 +166,7 @@ public class VmHaTest {
         String host = "kvm-5";
         List<String> lost = vmsOn(host);
         bmcs.get(4).stop();
-        new ProcessBuilder("kill", "-9", "--", "-" + agents.get(4).pid()).start().waitFor();
+        HostLab.powerLoss(agents.get(4));
         Await.until(SOON, host + " FENCE_FAILED", () -> column("host:list", "STATE"),
                 s -> "FENCE_FAILED".equals(s.get(host)));
         String unforced = assertThrows(ZoneLocalException.class, () -> zone.exec(1, "ha:confirm-off " + host))
@@ -208,6 +216,62 @@ public class VmHaTest {
         assertEquals(1, SharedDiskChecker.writers(newDisk).size());
         zone.exec(0, "vm:delete web");
         Await.until(SOON, "the new web removed", () -> column("vm:list", "STATE"), s -> !s.containsKey("web"));
+    }
+
+    @Test
+    public void aVmIsStoppedStartedMovedColdAndRecoveredWithNeverTwoWriters() throws Exception {
+        List<String> healthy = column("host:list", "STATE").entrySet().stream()
+                .filter(e -> e.getValue().equals("MONITORED")).map(Map.Entry::getKey).sorted().toList();
+        String first = healthy.get(0);
+        String other = healthy.get(healthy.size() - 1);
+        zone.exec(0, "vm:create --cpu 100 --memory 512 --host " + first + " app");
+        try {
+            stopStartMigrateRecover(first, other);
+        } finally {
+            zone.exec(0, "vm:delete app");
+            Await.until(SOON, "app removed", () -> column("vm:list", "STATE"), s -> !s.containsKey("app"));
+        }
+    }
+
+    private void stopStartMigrateRecover(String first, String other) throws Exception {
+        awaitState("app", "RUNNING", first);
+        Path disk = HostLab.disk(shared, column("vm:list", "ID").get("app"));
+        Await.until(SOON, "app writes its disk", () -> size(disk), n -> n > 0);
+
+        String stopping = zone.exec(1, "vm:stop app");
+        assertTrue(stopping, stopping.contains("VM app is STOPPING"));
+        awaitState("app", "STOPPED", first);
+        long stopped = Files.size(disk);
+        Thread.sleep(1000);
+        assertEquals("a STOPPED VM no longer writes", stopped, Files.size(disk));
+        String refused = assertThrows(ZoneLocalException.class, () -> zone.exec(0, "vm:recover app")).output();
+        assertTrue(refused, refused.contains("only a FAILED VM on a MONITORED host is recovered there"));
+
+        String started = zone.exec(0, "vm:start --host " + other + " app");
+        assertTrue(started, started.contains("VM app is DEPLOYING"));
+        awaitState("app", "RUNNING", other);
+        String moved = zone.exec(2, "vm:migrate --host " + first + " app");
+        assertTrue(moved, moved.contains("VM app is STOPPING") && moved.contains("is DEPLOYING"));
+        awaitState("app", "RUNNING", first);
+        assertEquals("placements: created, started, migrated", "3",
+                ZoneTable.field(zone.exec(0, "vm:show app"), "PLACEMENT"));
+
+        // the VM dies on a healthy host: FAILED, and an operator starts it there again
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(disk.toString()))
+                .forEach(ProcessHandle::destroyForcibly);
+        awaitState("app", "FAILED", first);
+        String recovered = zone.exec(1, "vm:recover app");
+        assertTrue(recovered, recovered.contains("VM app is DEPLOYING"));
+        awaitState("app", "RUNNING", first);
+        Thread.sleep(1000);
+        assertEquals("one copy at a time, whatever the moves", List.of(), SharedDiskChecker.overlaps(disk));
+        assertEquals("created, started, migrated, recovered", 4, SharedDiskChecker.writers(disk).size());
+    }
+
+    private static void awaitState(String vm, String state, String host) {
+        Await.until(SOON, vm + " " + state + " on " + host, () -> zone.exec(0, "vm:list"), out -> ZoneTable.rows(out,
+                "NAME").stream().anyMatch(r -> r.get("NAME").equals(vm) && r.get("STATE").equals(state)
+                        && r.get("HOST").equals(host)));
     }
 
     private static long size(Path file) {

@@ -71,6 +71,16 @@ public final class HostLab {
         return Ports.free();
     }
 
+    /** Sends {@code signal} ({@code STOP}, {@code CONT}, ...) to one process: an agent frozen or thawed. */
+    public static void signal(String signal, Process process) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
+    }
+
+    /** A host's power loss as its processes see it: the agent's whole process group (agent and VMs) killed. */
+    public static void powerLoss(Process agent) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-9", "--", "-" + agent.pid()).start().waitFor();
+    }
+
     /** Kills a process and its children (test clean-up). */
     public static void kill(Process p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -36,6 +36,17 @@ public final class ZoneTable {
         return rows;
     }
 
+    /** The value of {@code field} in a two-column FIELD | VALUE table without header (host:show, vm:show). */
+    public static String field(String output, String field) {
+        for (String line : output.split("\n")) {
+            String[] cells = line.trim().split("\\s*\\|\\s*", 2);
+            if (cells.length == 2 && cells[0].equals(field)) {
+                return cells[1].trim();
+            }
+        }
+        throw new AssertionError("no field " + field + " in:\n" + output);
+    }
+
     /** The zone:show status row of server {@code id}. */
     public static Map<String, String> server(String zoneShow, int id) {
         return rows(zoneShow, "STATE").stream().filter(r -> r.get("ID").equals(Integer.toString(id))).findFirst()

@@ -36,7 +36,7 @@ import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.api.fencing.FencingService;
 
 /**
- * The built-in host-error workflow, the deployment of waiting VMs and the end of deleted ones, on the leader only. Each second it compares every host's replicated state with
+ * The built-in host-error workflow, the deployment of waiting VMs and the end of stopped and deleted ones, on the leader only. Each second it compares every host's replicated state with
  * what should happen next and starts that step (at most one per host, at most max.concurrent hosts):
  * ERROR for wait.cycles monitoring cycles → FENCING → (power-off confirmed) FENCED → VMs moved → recovery ended;
  * FENCE_FAILED → FENCING again after a growing pause. Every step is written through Raft before it is acted on, so
@@ -54,7 +54,7 @@ public final class RecoveryController implements HostRecovery {
     private final Fencing fencing;
     private final Redeploy redeploy;
     private final Deployments deployments;
-    private final Deletions deletions;
+    private final Stops stops;
     private final MassFailureGuard guard;
     private final Set<Long> deploying = ConcurrentHashMap.newKeySet();
     private final Set<Long> busy = ConcurrentHashMap.newKeySet();
@@ -76,7 +76,7 @@ public final class RecoveryController implements HostRecovery {
         Placement placement = new Placement(hosts, vms);
         this.deployments = new Deployments(hosts, vms, vmm, placement);
         this.redeploy = new Redeploy(vms, recoveries, deployments, settings, placement);
-        this.deletions = new Deletions(hosts, vms, vmm);
+        this.stops = new Stops(hosts, vms, vmm);
         this.guard = new MassFailureGuard(settings, recoveries);
         this.steps = Executors.newFixedThreadPool(settings.maxConcurrent(), r -> {
             Thread t = new Thread(r, "zonekeeper-ha-step");
@@ -97,7 +97,7 @@ public final class RecoveryController implements HostRecovery {
     @Override
     public Host fence(String ref) {
         Host target = hosts.get(ref, ReadMode.LOCAL);
-        Recovery recovery = recoveries.list().stream().filter(r -> r.hostId() == target.id()).findFirst().orElse(null);
+        Recovery recovery = recoveryOf(target);
         if (recovery == null || !recovery.step().equals(Recovery.HELD)) {
             requireHookMode();
         }
@@ -121,8 +121,7 @@ public final class RecoveryController implements HostRecovery {
             throw new ZoneException("host " + host.name() + " is " + host.state() + ": only the VMs of a FENCED host "
                     + "are moved");
         }
-        redeploy.run(host, recoveries.list().stream().filter(r -> r.hostId() == host.id()).findFirst()
-                .orElse(null));
+        redeploy.run(host, recoveryOf(host));
         int left = redeploy.stranded(host).size();
         if (left == 0) {
             recoveries.end(host.id());
@@ -141,6 +140,11 @@ public final class RecoveryController implements HostRecovery {
         }
     }
 
+    /** The host's recovery, or null. */
+    private Recovery recoveryOf(Host host) {
+        return recoveries.list().stream().filter(r -> r.hostId() == host.id()).findFirst().orElse(null);
+    }
+
     /** The monitor's interval: wait.cycles counts its cycles. */
     private static Duration monitoringInterval(ConfigurationAdmin configurations) {
         try {
@@ -155,7 +159,7 @@ public final class RecoveryController implements HostRecovery {
     private void tick() {
         try {
             deployments.waiting().forEach(this::deploy);
-            deletions.waiting().forEach(vm -> once(deploying, vm.id(), "VM " + vm.name(), () -> deletions.end(vm)));
+            stops.waiting().forEach(vm -> once(deploying, vm.id(), "VM " + vm.name(), () -> stops.end(vm)));
             if (settings.mode() == HaSettings.Mode.HOOK) {
                 return;
             }

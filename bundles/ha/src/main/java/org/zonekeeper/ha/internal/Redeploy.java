@@ -1,5 +1,6 @@
 package org.zonekeeper.ha.internal;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -15,7 +16,8 @@ import org.zonekeeper.api.VmState;
 import org.zonekeeper.api.ZoneException;
 
 /**
- * Moves the VMs off a FENCED host according to the mode, one placement (through Raft) then one deploy each. A VM
+ * Moves the VMs off a FENCED host according to the mode, highest priority first, one placement (through Raft) then
+ * one deploy each; a VM with ha off is marked STOPPED where it is instead. A VM
  * already placed elsewhere by a previous leader is only deployed again (the agent's deploy is idempotent).
  */
 final class Redeploy {
@@ -39,10 +41,11 @@ final class Redeploy {
         this.settings = settings;
     }
 
-    /** The VMs of the host that must still move. */
+    /** The VMs of the host that must still move (or, with ha off, be marked STOPPED), highest priority first. */
     List<Vm> stranded(Host fenced) {
         return vms.list(ReadMode.LOCAL).stream()
-                .filter(v -> v.hostId() == fenced.id() && STRANDED.contains(v.state())).toList();
+                .filter(v -> v.hostId() == fenced.id() && STRANDED.contains(v.state()))
+                .sorted(Comparator.comparingInt(Vm::priority).reversed().thenComparingLong(Vm::id)).toList();
     }
 
     /** Moves the VMs left on the host; returns true when none was left. */
@@ -57,6 +60,12 @@ final class Redeploy {
                 + stranded.size() + " VM(s) to move");
         for (Vm vm : stranded) {
             try {
+                if (!vm.ha()) {
+                    // its host is confirmed off, so the VM is: left there, stopped, for an operator to start
+                    vms.setState(vm.name(), STRANDED, VmState.STOPPED, fenced.id());
+                    LOG.info("VM {} of fenced host {} STOPPED there (ha off)", vm.name(), fenced.name());
+                    continue;
+                }
                 move(vm, fenced);
             } catch (ZoneException e) {
                 LOG.warn("VM {} of fenced host {} not moved yet: {}", vm.name(), fenced.name(), e.getMessage());

@@ -20,7 +20,7 @@ public class SchedulerTest {
     }
 
     private static Vm vm(long id, long host, VmState state, long memory) {
-        return new Vm(id, "vm-" + id, state, host, 100, memory, 0, "", 0, 0);
+        return new Vm(id, "vm-" + id, state, host, 100, memory, 0, "", 0, 0, true, 0);
     }
 
     @Test

@@ -82,8 +82,7 @@ public final class FencingRules {
             return Outcome.refused("host " + host.name() + " is " + host.state() + ": only a host that stopped "
                     + "answering (ERROR, FENCING, FENCE_FAILED) can be declared off");
         }
-        int attempts = tx.recoveries().stream().filter(r -> r.hostId() == host.id()).mapToInt(Recovery::attempts)
-                .findFirst().orElse(0);
+        int attempts = recoveryOf(tx, host).map(Recovery::attempts).orElse(0);
         putRecovery(tx, host, DECLARED_OFF, attempts, Recovery.DECLARED_OFF_BY + operator
                 + " (its BMC could not confirm it)", time);
         EventLog.api(tx, "DeclareHostOff", "HOST", host.id(), host.name(), time);
@@ -98,10 +97,13 @@ public final class FencingRules {
         return off;
     }
 
+    private static Optional<Recovery> recoveryOf(ZoneTransaction tx, Host host) {
+        return tx.recoveries().stream().filter(r -> r.hostId() == host.id()).findFirst();
+    }
+
     /** Writes the host's recovery at {@code step}, keeping when it started (now, if it had none). */
     static Recovery putRecovery(ZoneTransaction tx, Host host, String step, int attempts, String detail, long time) {
-        long started = tx.recoveries().stream().filter(x -> x.hostId() == host.id()).mapToLong(Recovery::started)
-                .findFirst().orElse(time);
+        long started = recoveryOf(tx, host).map(Recovery::started).orElse(time);
         Recovery recovery = new Recovery(host.id(), host.name(), step, attempts, started, time,
                 Field.REASON.fit(detail));
         tx.putRecovery(recovery);

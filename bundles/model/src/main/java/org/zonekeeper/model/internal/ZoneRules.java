@@ -104,7 +104,7 @@ public final class ZoneRules {
             state = VmState.DEPLOYING;
         }
         Vm vm = new Vm(tx.nextId("vm", 0), spec.name(), state, hostId, spec.cpu(), spec.memoryMb(), spec.diskMb(),
-                spec.template() == null ? "" : spec.template(), time, hostId == 0 ? 0 : 1); // created on a host: placed once
+                spec.template() == null ? "" : spec.template(), time, hostId == 0 ? 0 : 1, true, 0); // on a host: placed once
         tx.putVm(vm);
         EventLog.api(tx, "CreateVm", "VM", vm.id(), vm.name(), time);
         EventLog.vm(tx, vm, time);
@@ -122,8 +122,9 @@ public final class ZoneRules {
         }
         EventLog.api(tx, "DeleteVm", "VM", vm.id(), vm.name(), time);
         Optional<Host> host = tx.host(vm.hostId());
-        if (vm.state() == VmState.PENDING || host.isEmpty() || host.get().state() == HostState.FENCED) {
-            // never started, or its host is confirmed off: nothing can be running
+        if (vm.state() == VmState.PENDING || vm.state() == VmState.STOPPED || host.isEmpty()
+                || host.get().state() == HostState.FENCED) {
+            // never started, its stop was confirmed, or its host is confirmed off: nothing can be running
             tx.deleteVm(vm.id());
             EventLog.removed(tx, vm, time);
             return Outcome.vm(vm);

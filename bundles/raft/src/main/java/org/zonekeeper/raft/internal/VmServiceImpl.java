@@ -11,6 +11,10 @@ import org.zonekeeper.api.VmSpec;
 import org.zonekeeper.api.VmState;
 import org.zonekeeper.model.CreateVm;
 import org.zonekeeper.model.DeleteVm;
+import org.zonekeeper.model.RecoverVm;
+import org.zonekeeper.model.StartVm;
+import org.zonekeeper.model.SetVmHa;
+import org.zonekeeper.model.StopVm;
 import org.zonekeeper.model.PlaceVm;
 import org.zonekeeper.model.RemoveVm;
 import org.zonekeeper.model.ZoneModel;
@@ -43,6 +47,26 @@ final class VmServiceImpl implements VmService {
     @Override
     public Vm delete(String ref) {
         return node.submit(new DeleteVm(ref)).item();
+    }
+
+    @Override
+    public Vm stop(String ref) {
+        return node.submit(new StopVm(ref)).item();
+    }
+
+    @Override
+    public Vm start(String ref, String host) {
+        return node.submit(new StartVm(ref, host)).item();
+    }
+
+    @Override
+    public Vm recover(String ref) {
+        return node.submit(new RecoverVm(ref)).item();
+    }
+
+    @Override
+    public Vm setHa(String ref, boolean ha, int priority) {
+        return node.submit(new SetVmHa(ref, ha, priority)).item();
     }
 
     @Override

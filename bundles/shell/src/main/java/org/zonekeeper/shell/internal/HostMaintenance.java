@@ -6,7 +6,6 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.zonekeeper.api.Host;
-import org.zonekeeper.api.ZoneException;
 
 @Command(scope = "host", name = "maintenance", description = "Puts a host in MAINTENANCE (not probed, never fenced, no "
         + "new VM; its VMs stay where they are) or takes it out (off: monitored again from INIT)")
@@ -23,10 +22,7 @@ public class HostMaintenance extends ZoneActionSupport {
 
     @Override
     public Object execute() {
-        if (!mode.equals("on") && !mode.equals("off")) {
-            throw new ZoneException("mode: '" + mode + "' is not on or off");
-        }
-        Host host = hosts().setMaintenance(ref, mode.equals("on"));
+        Host host = hosts().setMaintenance(ref, OnOff.parse(mode));
         System.out.println("host " + host.name() + " " + host.state());
         return null;
     }

@@ -26,6 +26,8 @@ public class VmShow extends ZoneActionSupport {
         table.addRow().addContent("STATE", v.state());
         table.addRow().addContent("HOST_ID", v.hostId() == 0 ? "-" : v.hostId());
         table.addRow().addContent("PLACEMENT", v.placement());
+        table.addRow().addContent("HA", v.ha() ? "on" : "off");
+        table.addRow().addContent("PRIORITY", v.priority());
         table.addRow().addContent("CPU", v.cpu());
         table.addRow().addContent("MEMORY_MB", v.memoryMb());
         table.addRow().addContent("DISK_MB", v.diskMb());

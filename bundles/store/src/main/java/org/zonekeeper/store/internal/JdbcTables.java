@@ -29,7 +29,8 @@ public final class JdbcTables extends Sql implements ZoneTransaction, ZoneReader
                     + " monitored, address, fencing_attempt";
     private static final String HOOK_COLUMNS = "id, hook, event_id, event, object_type, object_id, object_name,"
             + " arguments, started, ended, state, exit_code, stdout, stderr, reason, attempt, retry_of";
-    private static final String VM_COLUMNS = "id, name, state, host_id, cpu, memory_mb, disk_mb, template, updated, placement";
+    private static final String VM_COLUMNS = "id, name, state, host_id, cpu, memory_mb, disk_mb, template, updated, placement,"
+            + " ha, priority";
 
     public JdbcTables(Connection connection) {
         super(connection);
@@ -120,9 +121,9 @@ public final class JdbcTables extends Sql implements ZoneTransaction, ZoneReader
     @Override
     public void putVm(Vm v) {
         update("DELETE FROM zk_vm WHERE id = ?", v.id());
-        update("INSERT INTO zk_vm (" + VM_COLUMNS + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        update("INSERT INTO zk_vm (" + VM_COLUMNS + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 v.id(), v.name(), v.state().name(), v.hostId(), v.cpu(), v.memoryMb(), v.diskMb(), v.template(),
-                v.updated(), v.placement(), Field.key(v.name()));
+                v.updated(), v.placement(), v.ha(), v.priority(), Field.key(v.name()));
     }
 
     @Override

@@ -31,6 +31,7 @@ final class Rows {
 
     static Vm vm(ResultSet rs) throws SQLException {
         return new Vm(rs.getLong(1), rs.getString(2), VmState.valueOf(rs.getString(3)), rs.getLong(4), rs.getInt(5),
-                rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getLong(9), rs.getLong(10));
+                rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getBoolean(11),
+                rs.getInt(12));
     }
 }

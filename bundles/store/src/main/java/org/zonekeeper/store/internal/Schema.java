@@ -39,7 +39,8 @@ public final class Schema {
 
     /**
      * The version of these tables. A database of version 2 or 3 is brought to 4 when opened (3 added the table
-     * zk_leader; 4 added zk_host.fencing_attempt and zk_vm.placement, both 0 for rows written before); one holding
+     * zk_leader; 4 added zk_host.fencing_attempt, zk_vm.placement (0 for rows written before), zk_vm.ha (true) and
+     * zk_vm.priority (0)); one holding
      * any other version is refused.
      */
     public static final int VERSION = 4;
@@ -47,7 +48,9 @@ public final class Schema {
     /** What brings a database of version 3 to 4; new columns go last, so snapshots of both list them alike. */
     private static final List<String> TO_4 = List.of(
             "ALTER TABLE zk_host ADD COLUMN fencing_attempt BIGINT DEFAULT 0 NOT NULL",
-            "ALTER TABLE zk_vm ADD COLUMN placement BIGINT DEFAULT 0 NOT NULL");
+            "ALTER TABLE zk_vm ADD COLUMN placement BIGINT DEFAULT 0 NOT NULL",
+            "ALTER TABLE zk_vm ADD COLUMN ha BOOLEAN DEFAULT TRUE NOT NULL",
+            "ALTER TABLE zk_vm ADD COLUMN priority INT DEFAULT 0 NOT NULL");
 
     /** Replicated tables with their primary key, in snapshot and digest order. */
     public static final List<String[]> TABLES = List.of(
@@ -79,7 +82,8 @@ public final class Schema {
             "CREATE TABLE IF NOT EXISTS zk_vm (id BIGINT PRIMARY KEY, name " + text(VM_NAME) + ","
                     + " name_key " + text(VM_NAME) + " UNIQUE, state " + text(STATE) + ", host_id BIGINT NOT NULL,"
                     + " cpu INT NOT NULL, memory_mb BIGINT NOT NULL, disk_mb BIGINT NOT NULL,"
-                    + " template " + text(TEMPLATE) + ", updated BIGINT NOT NULL, placement BIGINT NOT NULL)",
+                    + " template " + text(TEMPLATE) + ", updated BIGINT NOT NULL, placement BIGINT NOT NULL,"
+                    + " ha BOOLEAN NOT NULL, priority INT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS zk_server (id INT PRIMARY KEY, name " + text(SERVER_NAME) + ","
                     + " name_key " + text(SERVER_NAME) + " UNIQUE, endpoint " + text(ENDPOINT) + ")",
             "CREATE TABLE IF NOT EXISTS zk_event (id BIGINT PRIMARY KEY, event_time BIGINT NOT NULL,"
