@@ -1,9 +1,12 @@
 package org.zonekeeper.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A bundle hook: an OSGi service the hook engine calls, on the leader only, for each event it subscribed to. Its
  * executions are recorded in the replicated hook log like script hooks'.
  */
+@ConsumerType
 public interface Hook {
 
     /** Service property: the hook's name in the execution log (default: its class name). */

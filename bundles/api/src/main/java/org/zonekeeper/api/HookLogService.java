@@ -2,7 +2,10 @@ package org.zonekeeper.api;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The replicated hook execution log and event cursors. Writes go through Raft; reads are local. */
+@ProviderType
 public interface HookLogService {
 
     /** Records a hook about to run (state RUNNING); returns the execution with its id. */

@@ -2,7 +2,10 @@ package org.zonekeeper.api;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The hooks this server knows, and running one again. Hooks run on the leader only. */
+@ProviderType
 public interface HookService {
 
     /** Every configured hook, by name. */

@@ -1,10 +1,13 @@
 package org.zonekeeper.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The steps of the built-in host-error workflow, for a script hook that replaces it ({@code org.zonekeeper.ha}
  * {@code mode = hook}). Registered on the leader only. Each step is written through Raft before it is acted on, and
  * refused when the host is not in a state it starts from.
  */
+@ProviderType
 public interface HostRecovery {
 
     /**

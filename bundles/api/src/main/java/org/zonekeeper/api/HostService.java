@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.zonekeeper.api.fencing.FencingLevels;
 
 /** Hosts of the zone. Writes go through Raft; {@code ref} is an id or a name. */
+@ProviderType
 public interface HostService {
 
     Host create(HostSpec spec);

@@ -1,10 +1,13 @@
 package org.zonekeeper.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Registered as an OSGi service only while this server leads the zone. Leader-only components (monitoring, the
  * host-error workflow, hook execution) hold a mandatory reference to it: they start when this server becomes leader
  * and stop when it steps down, fails or shuts down.
  */
+@ProviderType
 public interface Leadership {
 
     /** This server's name. */

@@ -2,7 +2,10 @@ package org.zonekeeper.api;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Host recoveries in progress. Writes go through Raft; reads are local. */
+@ProviderType
 public interface RecoveryService {
 
     List<Recovery> list();

@@ -3,7 +3,10 @@ package org.zonekeeper.api;
 import java.util.List;
 import java.util.Set;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Virtual machines of the zone. Writes go through Raft; {@code ref} is an id or a name. */
+@ProviderType
 public interface VmService {
 
     Vm create(VmSpec spec);

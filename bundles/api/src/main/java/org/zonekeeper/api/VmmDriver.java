@@ -1,6 +1,9 @@
 package org.zonekeeper.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /** Starts and stops VMs on a host, through its node agent. Calls block for at most the driver's timeout. */
+@ConsumerType
 public interface VmmDriver {
 
     /** Starts the VM on the host (idempotent); returns the state the host reports afterwards. */

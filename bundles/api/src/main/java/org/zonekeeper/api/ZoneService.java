@@ -2,7 +2,10 @@ package org.zonekeeper.api;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The zone's front-end servers and their Raft state. */
+@ProviderType
 public interface ZoneService {
 
     /** This server's id in the zone. */

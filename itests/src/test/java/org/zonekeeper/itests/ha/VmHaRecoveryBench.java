@@ -118,12 +118,12 @@ public class VmHaRecoveryBench {
         if (!RESULTS.isEmpty()) {
             Path json = Files.createDirectories(Path.of(RESULTS)).resolve(java.time.LocalDate.now() + "-vm-ha.json");
             Files.writeString(json, String.format(java.util.Locale.ROOT, "{%n  \"date\": \"%s\",%n  \"cores\": %d,%n"
-                    + "  \"zone\": \"3 servers, H2, default settings; %d hosts with real agents and ipmi_sim BMCs\",%n"
+                    + "  \"zone\": \"1 server, H2, default settings; %d hosts with real agents and ipmi_sim BMCs, %d VMs\",%n"
                     + "  \"what\": \"host power loss to all of its VMs RUNNING elsewhere, fencing confirmed\",%n"
                     + "  \"recovery\": {\"trials\": %d, \"p50Ms\": %.0f, \"maxMs\": %.0f, \"msSorted\": %s},%n"
                     + "  \"leaderCpuPercentOfOneCore\": {\"hosts\": %d, \"idle\": %.1f, \"simulatedHosts\": %d, "
                     + "\"busy\": %.1f}%n}%n", java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                    HOSTS, TRIALS, millis[(TRIALS + 1) / 2 - 1], millis[TRIALS - 1], Arrays.toString(
+                    HOSTS, VMS, TRIALS, millis[(TRIALS + 1) / 2 - 1], millis[TRIALS - 1], Arrays.toString(
                             Arrays.stream(millis).mapToLong(Math::round).toArray()).replace(" ", ""), HOSTS, idle,
                     HOSTS + MANY, busy));
             System.out.println("figures written to " + json);

@@ -1,5 +1,7 @@
 package org.zonekeeper.api.fencing;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * Drives one family of fencing devices. Implementations are OSGi services with the {@link #DRIVER} property; a
  * device configuration names the driver it uses.
@@ -9,6 +11,7 @@ package org.zonekeeper.api.fencing;
  * {@link FencingException.Kind#UNREACHABLE}, never OFF. Every call honours the device's timeouts and thread
  * interruption, never passes a secret on a process command line, and never logs one.
  */
+@ConsumerType
 public interface FencingDriver {
 
     /** Service property: the name device configurations use in their {@code driver} key. */

@@ -2,11 +2,14 @@ package org.zonekeeper.api.fencing;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Fences hosts through their levels (or, for a host without levels, each device whose host map names it, in name
  * order). Every call is bounded by the devices' deadlines; results are never taken as success without a confirmed
  * power state.
  */
+@ProviderType
 public interface FencingService {
 
     List<DeviceInfo> devices();
