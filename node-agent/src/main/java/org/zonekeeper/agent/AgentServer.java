@@ -85,8 +85,8 @@ final class AgentServer implements AutoCloseable {
                 if (!(disk instanceof String d) || d.isBlank()) {
                     throw new IllegalArgumentException("disk: a file path is required");
                 }
-                if (!(body.get("placement") instanceof Double placement) || placement < 1) {
-                    throw new IllegalArgumentException("placement: a positive number is required (the VM's "
+                if (!(body.get("placement") instanceof Double placement) || placement < 0) {
+                    throw new IllegalArgumentException("placement: a number of 0 or more is required (the VM's "
                             + "placement count, from the front-end)");
                 }
                 String refused = placements.admit(name, placement.longValue(),

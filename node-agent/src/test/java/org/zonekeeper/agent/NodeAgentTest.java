@@ -145,7 +145,7 @@ public class NodeAgentTest {
         HttpResponse<String> unnamed = send(HttpRequest.newBuilder(uri("/v1/vms/vm-4")).PUT(HttpRequest
                 .BodyPublishers.ofString("{\"disk\": \"" + shared.resolve("vm-4.disk") + "\"}")), TOKEN);
         assertEquals(unnamed.body(), 400, unnamed.statusCode());
-        assertTrue(unnamed.body(), unnamed.body().contains("placement: a positive number is required"));
+        assertTrue(unnamed.body(), unnamed.body().contains("placement: a number of 0 or more is required"));
     }
 
     @Test

@@ -25,8 +25,8 @@ public record Vm(long id, String name, VmState state, long hostId, int cpu, long
         return new Vm(id, name, state, hostId, cpu, memoryMb, diskMb, template, time, placement, ha, priority);
     }
 
-    /** On {@code host} under the next placement number. */
-    public Vm placedOn(long host, VmState state, long time) {
-        return new Vm(id, name, state, host, cpu, memoryMb, diskMb, template, time, placement + 1, ha, priority);
+    /** On {@code host} under placement number {@code placement}. */
+    public Vm placedOn(long host, VmState state, long time, long placement) {
+        return new Vm(id, name, state, host, cpu, memoryMb, diskMb, template, time, placement, ha, priority);
     }
 }

@@ -18,7 +18,12 @@ public final class Codec {
     /** The layout of entries this build writes and reads. */
     public static final int LAYOUT = 1;
 
-    private record Type(Class<? extends ZoneCommand> type, BiFunction<Reader, String, ZoneCommand> read) {
+    /** A command type; {@code written}: false for an older layout, still read but no longer written. */
+    private record Type(Class<? extends ZoneCommand> type, BiFunction<Reader, String, ZoneCommand> read,
+            boolean written) {
+        Type(Class<? extends ZoneCommand> type, BiFunction<Reader, String, ZoneCommand> read) {
+            this(type, read, true);
+        }
     }
 
     /** Type numbers are the position in this list: append, never reorder. */
@@ -40,7 +45,7 @@ public final class Codec {
             new Type(RegisterServers.class, RegisterServers::read),
             new Type(AddServer.class, AddServer::read),
             new Type(DeleteServer.class, DeleteServer::read),
-            new Type(LeadTerm.class, LeadTerm::read),
+            new Type(LeadTerm.class, LeadTerm::readFirstRules, false),
             new Type(AsLeader.class, AsLeader::read),
             new Type(RemoveVm.class, RemoveVm::read),
             new Type(DeclareHostOff.class, DeclareHostOff::read),
@@ -49,9 +54,11 @@ public final class Codec {
             new Type(StopVm.class, StopVm::read),
             new Type(StartVm.class, StartVm::read),
             new Type(RecoverVm.class, RecoverVm::read),
-            new Type(SetVmHa.class, SetVmHa::read));
+            new Type(SetVmHa.class, SetVmHa::read),
+            new Type(LeadTerm.class, LeadTerm::read));
 
     private static final Map<Class<?>, Integer> NUMBERS = IntStream.range(0, TYPES.size()).boxed()
+            .filter(i -> TYPES.get(i).written())
             .collect(Collectors.toUnmodifiableMap(i -> TYPES.get(i).type(), i -> i));
 
     private Codec() {

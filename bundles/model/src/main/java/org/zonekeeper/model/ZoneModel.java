@@ -30,6 +30,14 @@ import org.zonekeeper.store.ZoneTransaction;
  */
 public final class ZoneModel {
 
+    /**
+     * The version of the rules this build applies, named by every claim ({@link LeadTerm}). 1: the builds before
+     * versions were named. 2: a host entering FENCING gets a fencing attempt id, and a VM's placements are counted.
+     * A rule that changes how an existing command applies checks {@code tx.rules()}: entries before the first claim
+     * of a version are applied by the rules they were written under.
+     */
+    public static final int RULES = 2;
+
     /** How many log entries a request id is remembered for. */
     public static final long REQUESTS_KEPT = 100_000;
 
@@ -93,7 +101,7 @@ public final class ZoneModel {
             String stale = LeaderRules.stale(tx, c.term());
             return stale != null ? Outcome.refused(stale) : decision(tx, c.decision(), time);
         } else if (command instanceof LeadTerm c) {
-            return LeaderRules.claim(tx, c.term(), c.server());
+            return LeaderRules.claim(tx, c.term(), c.server(), c.rules());
         } else if (command.leaderDecision()) {
             String unnamed = LeaderRules.unnamed(tx);
             return unnamed != null ? Outcome.refused(unnamed) : decision(tx, command, time);

@@ -72,6 +72,22 @@ public class CodecTest {
         assertEquals("FENCING", roundTrip(RecordRecovery.step(4, "FENCING", 2, "level 1")).step());
         ZoneEvent event = new ZoneEvent(3, 100, "HOST/ERROR", "HOST", 4, "kvm-4");
         assertEquals(event, roundTrip(new StartHookExecution("notify", event, "$ID", 1, 0)).event());
+        assertEquals(ZoneModel.RULES, roundTrip(new LeadTerm(4, "zk1")).rules());
+        assertEquals(9, roundTrip(new RecordFencing(2, 9, org.zonekeeper.api.FencingStep.POWERING_OFF, 1, "x"))
+                .attempt());
+        assertEquals("kvm-2", roundTrip(new StartVm("web", "kvm-2")).host());
+        assertEquals("web", roundTrip(new StopVm("web")).ref());
+        assertEquals("web", roundTrip(new RecoverVm("web")).ref());
+        assertEquals(-3, roundTrip(new SetVmHa("web", false, -3)).priority());
+    }
+
+    @Test
+    public void aClaimInTheLayoutOfBuildsBeforeRuleVersionsIsReadAsRules1() {
+        // type 17 was LeadTerm(term, server) without rules: still read, no longer written
+        byte[] old = new Writer().i8(Codec.LAYOUT).i32(17).text("req-1").i64(4).text("zk1").toBytes();
+        LeadTerm claim = (LeadTerm) Codec.decode(old).command().orElseThrow();
+        assertEquals(new LeadTerm("req-1", 4, "zk1", 1), claim);
+        assertTrue("written in the current layout", Codec.number(claim) != 17);
     }
 
     @Test

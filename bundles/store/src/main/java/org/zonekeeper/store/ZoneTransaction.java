@@ -66,7 +66,10 @@ public interface ZoneTransaction {
     /** The last leader term claimed ({@code LeadTerm}); 0 before the first claim. */
     long leaderTerm();
 
-    void putLeaderTerm(long term, String server);
+    /** The rules version named by the last claim ({@code LeadTerm}); 1 before any claim that named one. */
+    int rules();
+
+    void putLeaderTerm(long term, String server, int rules);
 
     List<Recovery> recoveries();
 

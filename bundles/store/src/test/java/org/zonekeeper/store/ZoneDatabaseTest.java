@@ -180,7 +180,7 @@ public class ZoneDatabaseTest {
             assertEquals("h0", db.hosts().get(0).name());
             assertEquals(0L, (long) db.apply(2, ZoneTransaction::leaderTerm));
             db.apply(3, tx -> {
-                tx.putLeaderTerm(4, "zk1");
+                tx.putLeaderTerm(4, "zk1", 2);
                 return null;
             });
             assertEquals(4L, (long) db.apply(4, ZoneTransaction::leaderTerm));
@@ -192,7 +192,7 @@ public class ZoneDatabaseTest {
         Path dir = folder.getRoot().toPath();
         olderDatabase(dir, "ALTER TABLE zk_host DROP COLUMN fencing_attempt", "ALTER TABLE zk_vm DROP COLUMN placement",
                 "ALTER TABLE zk_vm DROP COLUMN ha", "ALTER TABLE zk_vm DROP COLUMN priority",
-                "UPDATE zk_schema SET version = 3 WHERE id = 1");
+                "ALTER TABLE zk_leader DROP COLUMN rules", "UPDATE zk_schema SET version = 3 WHERE id = 1");
         try (ZoneDatabase db = ZoneDatabase.open(DatabaseSettings.h2(dir))) {
             assertEquals("an old row reads attempt 0", 0L, db.hosts().get(0).fencingAttempt());
             long id = db.hosts().get(0).id();
@@ -201,6 +201,8 @@ public class ZoneDatabaseTest {
                 return null;
             });
             assertEquals(9L, db.hosts().get(0).fencingAttempt());
+            assertEquals("entries of version 3 were written under the first rules", 1,
+                    (int) db.apply(3, ZoneTransaction::rules));
             byte[] snapshot = snapshot(db);
             try (ZoneDatabase fresh = ZoneDatabase.open(DatabaseSettings.h2(dir.resolve("fresh")))) {
                 assertTrue(fresh.install(new ByteArrayInputStream(snapshot)));

@@ -26,6 +26,10 @@ final class Redeploy {
     private static final Set<VmState> STRANDED = Set.of(VmState.RUNNING, VmState.UNKNOWN, VmState.DEPLOYING,
             VmState.FAILED, VmState.PENDING);
 
+    /** The order the VMs of a fenced host are started elsewhere: highest priority first, then by id. */
+    static final Comparator<Vm> RESTART_ORDER = Comparator.comparingInt(Vm::priority).reversed()
+            .thenComparingLong(Vm::id);
+
     private final VmService vms;
     private final RecoveryService recoveries;
     private final Deployments deployments;
@@ -45,7 +49,7 @@ final class Redeploy {
     List<Vm> stranded(Host fenced) {
         return vms.list(ReadMode.LOCAL).stream()
                 .filter(v -> v.hostId() == fenced.id() && STRANDED.contains(v.state()))
-                .sorted(Comparator.comparingInt(Vm::priority).reversed().thenComparingLong(Vm::id)).toList();
+                .sorted(RESTART_ORDER).toList();
     }
 
     /** Moves the VMs left on the host; returns true when none was left. */

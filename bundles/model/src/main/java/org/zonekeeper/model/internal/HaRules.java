@@ -41,8 +41,9 @@ public final class HaRules {
             return Outcome.refused("host " + host.name() + " is FENCING under attempt " + host.fencingAttempt()
                     + ": only that attempt's recorded result moves it on (RecordFencing)");
         }
-        // each entry into FENCING is a new attempt: only its own power-off and result are recorded (RecordFencing)
-        Host changed = to == HostState.FENCING ? host.fencing(tx.nextId("fencing", 1), time)
+        // each entry into FENCING is a new attempt: only its own power-off and result are recorded (RecordFencing);
+        // entries of rules 1 gave none (attempt 0)
+        Host changed = to == HostState.FENCING && tx.rules() >= 2 ? host.fencing(tx.nextId("fencing", 1), time)
                 : host.withState(to, time);
         if (to == HostState.FENCED) {
             // a fenced host comes back disabled: an operator enables it once it is known healthy
@@ -115,7 +116,8 @@ public final class HaRules {
                         + previous.state() + "): it moves only once that host is FENCED");
             }
         }
-        Vm placed = vm.placedOn(target.id(), VmState.DEPLOYING, time);
+        // rules 1 counted no placements
+        Vm placed = vm.placedOn(target.id(), VmState.DEPLOYING, time, vm.placement() + (tx.rules() >= 2 ? 1 : 0));
         tx.putVm(placed);
         EventLog.vm(tx, placed, time);
         return Outcome.vm(placed);

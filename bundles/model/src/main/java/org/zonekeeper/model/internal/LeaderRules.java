@@ -14,15 +14,18 @@ public final class LeaderRules {
     private LeaderRules() {
     }
 
-    /** Records {@code term} as claimed by {@code server}; a term older than the last claimed one is refused. */
-    public static Outcome claim(ZoneTransaction tx, long term, String server) {
+    /**
+     * Records {@code term} as claimed by {@code server}, under the rules version it names (never lowered); a term
+     * older than the last claimed one is refused.
+     */
+    public static Outcome claim(ZoneTransaction tx, long term, String server, int rules) {
         long claimed = tx.leaderTerm();
         if (term < claimed) {
             return Outcome.refused("server " + server + " claims term " + term + ", but term " + claimed
                     + " was claimed since");
         }
         if (term > claimed) {
-            tx.putLeaderTerm(term, server);
+            tx.putLeaderTerm(term, server, Math.max(rules, tx.rules()));
         }
         return Outcome.none();
     }

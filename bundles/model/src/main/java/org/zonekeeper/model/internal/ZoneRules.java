@@ -103,8 +103,9 @@ public final class ZoneRules {
             hostId = host.get().id();
             state = VmState.DEPLOYING;
         }
+        long placements = hostId != 0 && tx.rules() >= 2 ? 1 : 0; // created on a host: placed once (rules 1: none)
         Vm vm = new Vm(tx.nextId("vm", 0), spec.name(), state, hostId, spec.cpu(), spec.memoryMb(), spec.diskMb(),
-                spec.template() == null ? "" : spec.template(), time, hostId == 0 ? 0 : 1, true, 0); // on a host: placed once
+                spec.template() == null ? "" : spec.template(), time, placements, true, 0);
         tx.putVm(vm);
         EventLog.api(tx, "CreateVm", "VM", vm.id(), vm.name(), time);
         EventLog.vm(tx, vm, time);

@@ -23,7 +23,7 @@ import org.zonekeeper.store.ZoneTransaction;
 public class LogRulesTest {
 
     @Rule
-    public AppliedDatabase applied = new AppliedDatabase();
+    public AppliedDatabase applied = AppliedDatabase.beforeAnyClaim();
 
     private ZoneDatabase db;
 
@@ -95,7 +95,7 @@ public class LogRulesTest {
     @Test
     public void onceTermsAreClaimedAFencingStepNeedsAHostInFencing() {
         long host = db.hosts().get(0).id();
-        apply(tx -> LeaderRules.claim(tx, 1, "zk0"));
+        apply(tx -> LeaderRules.claim(tx, 1, "zk0", 1));
         assertEquals("host kvm-1 is INIT, not FENCING: it is not powered off",
                 refusal(tx -> LogRules.record(tx, RecordRecovery.step(host, "FENCING", 1, "powering off"), 10)));
         apply(tx -> HaRules.setHostState(tx, "kvm-1", java.util.Set.of(org.zonekeeper.api.HostState.INIT),

@@ -192,9 +192,14 @@ public final class JdbcTables extends Sql implements ZoneTransaction, ZoneReader
     }
 
     @Override
-    public void putLeaderTerm(long term, String server) {
+    public int rules() {
+        return first(query("SELECT rules FROM zk_leader WHERE id = 1", rs -> rs.getInt(1))).orElse(1);
+    }
+
+    @Override
+    public void putLeaderTerm(long term, String server, int rules) {
         update("DELETE FROM zk_leader WHERE id = 1");
-        update("INSERT INTO zk_leader (id, term, server) VALUES (1, ?, ?)", term, server);
+        update("INSERT INTO zk_leader (id, term, server, rules) VALUES (1, ?, ?, ?)", term, server, rules);
     }
 
     @Override

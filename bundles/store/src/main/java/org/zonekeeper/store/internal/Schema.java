@@ -39,8 +39,8 @@ public final class Schema {
 
     /**
      * The version of these tables. A database of version 2 or 3 is brought to 4 when opened (3 added the table
-     * zk_leader; 4 added zk_host.fencing_attempt, zk_vm.placement (0 for rows written before), zk_vm.ha (true) and
-     * zk_vm.priority (0)); one holding
+     * zk_leader; 4 added zk_host.fencing_attempt, zk_vm.placement (0 for rows written before), zk_vm.ha (true),
+     * zk_vm.priority (0) and zk_leader.rules (1)); one holding
      * any other version is refused.
      */
     public static final int VERSION = 4;
@@ -51,6 +51,9 @@ public final class Schema {
             "ALTER TABLE zk_vm ADD COLUMN placement BIGINT DEFAULT 0 NOT NULL",
             "ALTER TABLE zk_vm ADD COLUMN ha BOOLEAN DEFAULT TRUE NOT NULL",
             "ALTER TABLE zk_vm ADD COLUMN priority INT DEFAULT 0 NOT NULL");
+
+    /** What brings zk_leader of version 3 to 4 (a database of version 2 has none yet: it is created as of 4). */
+    private static final String LEADER_TO_4 = "ALTER TABLE zk_leader ADD COLUMN rules INT DEFAULT 1 NOT NULL";
 
     /** Replicated tables with their primary key, in snapshot and digest order. */
     public static final List<String[]> TABLES = List.of(
@@ -103,7 +106,7 @@ public final class Schema {
             "CREATE TABLE IF NOT EXISTS zk_request (request_id VARCHAR(36) NOT NULL UNIQUE,"
                     + " log_index BIGINT NOT NULL, outcome %BLOB% NOT NULL, PRIMARY KEY (log_index, request_id))",
             "CREATE TABLE IF NOT EXISTS zk_leader (id INT PRIMARY KEY, term BIGINT NOT NULL, server "
-                    + text(SERVER_NAME) + ")");
+                    + text(SERVER_NAME) + ", rules INT NOT NULL)");
 
     private Schema() {
     }
@@ -120,6 +123,9 @@ public final class Schema {
             if (found == 2 || found == 3) {
                 for (String alter : TO_4) {
                     statement.execute(alter);
+                }
+                if (found == 3) {
+                    statement.execute(LEADER_TO_4);
                 }
                 // the DDL below creates zk_leader if it is missing (version 2), empty: no term was claimed yet
                 statement.executeUpdate("UPDATE zk_schema SET version = " + VERSION + " WHERE id = 1");
