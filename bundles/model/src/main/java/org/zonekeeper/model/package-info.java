@@ -3,7 +3,7 @@
  * id), their one versioned binary layout ({@link org.zonekeeper.model.Codec}), the rules that apply them to a
  * server's database ({@link org.zonekeeper.model.ZoneModel}) and the outcome they give.
  */
-@Version("1.0.0")
+@Version("2.0.0")
 package org.zonekeeper.model;
 
 import org.osgi.annotation.versioning.Version;

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +47,7 @@ import org.zonekeeper.model.SetHostState;
 import org.zonekeeper.model.LeadTerm;
 import org.zonekeeper.model.ZoneCommand;
 import org.zonekeeper.model.DeleteHost;
+import org.zonekeeper.testkit.Ports;
 
 /** Three real Copycat members on loopback in one JVM, each with its own H2 database. */
 public class RaftNodeTest {
@@ -72,8 +72,11 @@ public class RaftNodeTest {
 
     private void startZone(int size) throws IOException {
         List<String> entries = new ArrayList<>();
+        // one block for the whole zone (Raft port, status port = Raft port + 1): ports drawn one by one from the
+        // ephemeral range were handed out twice here
+        int base = Ports.freeBase(2, 2, size);
         for (int i = 0; i < size; i++) {
-            entries.add(i + "=zk" + i + "@127.0.0.1:" + freePortPair());
+            entries.add(i + "=zk" + i + "@127.0.0.1:" + (base + 2 * i));
         }
         servers = String.join(",", entries);
         for (int i = 0; i < size; i++) {
@@ -90,20 +93,6 @@ public class RaftNodeTest {
         properties.putAll(extra);
         return new RaftNode(ZoneSettings.parse(properties, Path.of("unused")), () -> { },
                 term -> leading.put(id, term));
-    }
-
-    private static int freePortPair() throws IOException {
-        while (true) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            try (ServerSocket next = new ServerSocket(port + 1)) {
-                return port;
-            } catch (IOException taken) {
-                // try another pair
-            }
-        }
     }
 
     private static HostSpec host(String name) {
