@@ -52,25 +52,25 @@ final class AgentServer implements AutoCloseable {
     private void handle(HttpExchange x) throws IOException {
         try {
             if (!authorized(x)) {
-                send(x, 401, "{\"error\":\"missing or wrong bearer token\"}");
+                error(x, 401, "missing or wrong bearer token");
                 return;
             }
             String path = x.getRequestURI().getPath();
             String method = x.getRequestMethod();
             String stale = stale(x, !method.equals("GET"));
             if (stale != null) {
-                send(x, 409, "{\"error\":" + Json.quote(stale) + "}");
+                error(x, 409, stale);
             } else if (path.equals("/v1/health") && method.equals("GET")) {
                 send(x, 200, health());
             } else if (path.startsWith("/v1/vms/") && path.substring(8).matches(VM_NAME)) {
                 vm(x, method, path.substring(8));
             } else {
-                send(x, 404, "{\"error\":" + Json.quote("no " + method + " " + path) + "}");
+                error(x, 404, "no " + method + " " + path);
             }
         } catch (IllegalArgumentException e) {
-            send(x, 400, "{\"error\":" + Json.quote(e.getMessage()) + "}");
+            error(x, 400, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            send(x, 500, "{\"error\":" + Json.quote(String.valueOf(e)) + "}");
+            error(x, 500, String.valueOf(e));
         } finally {
             x.close();
         }
@@ -92,7 +92,7 @@ final class AgentServer implements AutoCloseable {
                 String refused = placements.admit(name, placement.longValue(),
                         vmm.status(name).state().equals("RUNNING"));
                 if (refused != null) {
-                    send(x, 409, "{\"error\":" + Json.quote(refused) + "}");
+                    error(x, 409, refused);
                     return;
                 }
                 @SuppressWarnings("unchecked")
@@ -106,7 +106,7 @@ final class AgentServer implements AutoCloseable {
                 send(x, 200, json(vmm.status(name)));
             }
             case "GET" -> send(x, 200, json(vmm.status(name)));
-            default -> send(x, 405, "{\"error\":\"method not allowed\"}");
+            default -> error(x, 405, "method not allowed");
         }
     }
 
@@ -159,6 +159,11 @@ final class AgentServer implements AutoCloseable {
     private static String json(Vmm.Vm vm) {
         return "{\"name\":" + Json.quote(vm.name()) + ",\"state\":" + Json.quote(vm.state()) + ",\"pid\":" + vm.pid()
                 + "}";
+    }
+
+    /** Answers {@code {"error": MESSAGE}}. */
+    private static void error(HttpExchange x, int status, String message) throws IOException {
+        send(x, status, "{\"error\":" + Json.quote(message) + "}");
     }
 
     private static void send(HttpExchange x, int status, String body) throws IOException {

@@ -36,8 +36,8 @@ import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.api.fencing.FencingService;
 
 /**
- * The built-in host-error workflow, the deployment of waiting VMs and the end of stopped and deleted ones, on the leader only. Each second it compares every host's replicated state with
- * what should happen next and starts that step (at most one per host, at most max.concurrent hosts):
+ * The built-in host-error workflow, the deployment of waiting VMs and the end of stopped and deleted ones, on the
+ * leader only. Each second it compares every host's replicated state with what should happen next and starts that step (at most one per host, at most max.concurrent hosts):
  * ERROR for wait.cycles monitoring cycles → FENCING → (power-off confirmed) FENCED → VMs moved → recovery ended;
  * FENCE_FAILED → FENCING again after a growing pause. Every step is written through Raft before it is acted on, so
  * a new leader resumes from the replicated state.

@@ -92,4 +92,5 @@ final class Redeploy {
         Placement.Placed moving = placement.place(vm, STRANDED).orElseThrow(() -> new ZoneException(
                 "no enabled, monitored host has room for " + vm.cpu() + " CPU and " + vm.memoryMb() + " MB"));
         deployments.start(moving.vm(), moving.host());
-    }}
+    }
+}

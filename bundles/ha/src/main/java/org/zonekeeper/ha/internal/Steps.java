@@ -1,6 +1,9 @@
 package org.zonekeeper.ha.internal;
 
-/** The recovery steps only the workflow records (Recovery.step); the fencing steps are Recovery.FENCING and FENCE_FAILED. */
+/**
+ * The recovery steps only the workflow records (Recovery.step); the fencing steps are Recovery.FENCING and
+ * Recovery.FENCE_FAILED.
+ */
 final class Steps {
     static final String WAITING = "WAITING";
     static final String REDEPLOYING = "REDEPLOYING";

@@ -57,10 +57,7 @@ public final class FencingRules {
             case CONFIRMED_OFF -> Outcome.host(off(tx, host, time));
             case FAILED -> {
                 putRecovery(tx, host, Recovery.FENCE_FAILED, r.tries(), detail, time);
-                Host failed = host.withState(HostState.FENCE_FAILED, time);
-                tx.putHost(failed);
-                EventLog.host(tx, failed, time);
-                yield Outcome.host(failed);
+                yield Outcome.host(put(tx, host.withState(HostState.FENCE_FAILED, time), time));
             }
         };
     }
@@ -91,10 +88,14 @@ public final class FencingRules {
 
     /** FENCED, and disabled: a fenced host comes back only when an operator enables it, known healthy. */
     private static Host off(ZoneTransaction tx, Host host, long time) {
-        Host off = host.withState(HostState.FENCED, time).withEnabled(false, time);
-        tx.putHost(off);
-        EventLog.host(tx, off, time);
-        return off;
+        return put(tx, host.withState(HostState.FENCED, time).withEnabled(false, time), time);
+    }
+
+    /** Writes the changed host and its state to the event log. */
+    private static Host put(ZoneTransaction tx, Host changed, long time) {
+        tx.putHost(changed);
+        EventLog.host(tx, changed, time);
+        return changed;
     }
 
     private static Optional<Recovery> recoveryOf(ZoneTransaction tx, Host host) {

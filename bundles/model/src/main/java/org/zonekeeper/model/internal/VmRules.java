@@ -33,9 +33,7 @@ public final class VmRules {
             return Outcome.refused("VM " + vm.name() + " is DELETING");
         }
         EventLog.api(tx, "StopVm", "VM", vm.id(), vm.name(), time);
-        Optional<Host> host = tx.host(vm.hostId());
-        boolean off = vm.state() == VmState.PENDING || host.isEmpty() || host.get().state() == HostState.FENCED;
-        Vm changed = vm.withState(off ? VmState.STOPPED : VmState.STOPPING, time);
+        Vm changed = vm.withState(ZoneRules.nothingRuns(tx, vm) ? VmState.STOPPED : VmState.STOPPING, time);
         tx.putVm(changed);
         EventLog.vm(tx, changed, time);
         return Outcome.vm(changed);

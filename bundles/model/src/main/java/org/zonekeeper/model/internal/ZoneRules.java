@@ -112,6 +112,15 @@ public final class ZoneRules {
         return Outcome.vm(vm);
     }
 
+    /** Whether nothing of the VM can run: never started, its stop was confirmed, or its host is gone or FENCED. */
+    static boolean nothingRuns(ZoneTransaction tx, Vm vm) {
+        if (vm.state() == VmState.PENDING || vm.state() == VmState.STOPPED) {
+            return true;
+        }
+        Optional<Host> host = tx.host(vm.hostId());
+        return host.isEmpty() || host.get().state() == HostState.FENCED;
+    }
+
     public static Outcome deleteVm(ZoneTransaction tx, String ref, long time) {
         Optional<Vm> found = vm(tx, ref);
         if (found.isEmpty()) {
@@ -122,10 +131,7 @@ public final class ZoneRules {
             return Outcome.vm(vm);
         }
         EventLog.api(tx, "DeleteVm", "VM", vm.id(), vm.name(), time);
-        Optional<Host> host = tx.host(vm.hostId());
-        if (vm.state() == VmState.PENDING || vm.state() == VmState.STOPPED || host.isEmpty()
-                || host.get().state() == HostState.FENCED) {
-            // never started, its stop was confirmed, or its host is confirmed off: nothing can be running
+        if (nothingRuns(tx, vm)) {
             tx.deleteVm(vm.id());
             EventLog.removed(tx, vm, time);
             return Outcome.vm(vm);

@@ -56,6 +56,7 @@ public class RuleVersionsTest {
         assertEquals(1, applied.apply(tx -> ZoneRules.createVm(tx, new VmSpec("new", 1, 1, 0, "", "kvm-2"), 9))
                 .<Vm>item().placement());
         assertFalse(applied.apply(tx -> LeaderRules.claim(tx, 2, "zk1", 1)).isRefusal());
-        assertEquals("a later claim naming older rules does not lower them", 2, (int) applied.read(ZoneTransaction::rules));
+        assertEquals("a later claim naming older rules does not lower them", 2,
+                (int) applied.read(ZoneTransaction::rules));
     }
 }

@@ -29,8 +29,8 @@ public final class JdbcTables extends Sql implements ZoneTransaction, ZoneReader
                     + " monitored, address, fencing_attempt";
     private static final String HOOK_COLUMNS = "id, hook, event_id, event, object_type, object_id, object_name,"
             + " arguments, started, ended, state, exit_code, stdout, stderr, reason, attempt, retry_of";
-    private static final String VM_COLUMNS = "id, name, state, host_id, cpu, memory_mb, disk_mb, template, updated, placement,"
-            + " ha, priority";
+    private static final String VM_COLUMNS = "id, name, state, host_id, cpu, memory_mb, disk_mb, template, updated,"
+            + " placement, ha, priority";
 
     public JdbcTables(Connection connection) {
         super(connection);

@@ -40,8 +40,7 @@ public final class Schema {
     /**
      * The version of these tables. A database of version 2 or 3 is brought to 4 when opened (3 added the table
      * zk_leader; 4 added zk_host.fencing_attempt, zk_vm.placement (0 for rows written before), zk_vm.ha (true),
-     * zk_vm.priority (0) and zk_leader.rules (1)); one holding
-     * any other version is refused.
+     * zk_vm.priority (0) and zk_leader.rules (1)); one holding any other version is refused.
      */
     public static final int VERSION = 4;
 
@@ -118,8 +117,9 @@ public final class Schema {
     /** Creates what is missing; refuses a database written by another version of the tables. */
     public static void create(Connection connection, DatabaseType type) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            boolean older = !exists(connection, "zk_schema") && exists(connection, "zk_host");
-            int found = older ? 1 : exists(connection, "zk_schema") ? storedVersion(statement, 0) : 0;
+            boolean versioned = exists(connection, "zk_schema");
+            boolean older = !versioned && exists(connection, "zk_host");
+            int found = versioned ? storedVersion(statement, 0) : older ? 1 : 0;
             if (found == 2 || found == 3) {
                 for (String alter : TO_4) {
                     statement.execute(alter);
