@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A TCP proxy in front of a node agent that can hold one HTTP request in flight: armed with {@link #holdNext}, the
  * next request starting with that method and path prefix is kept (not forwarded) until {@link #release}, while every
  * other request passes. The held request then reaches the agent late, as a slow network would deliver it, and the
- * agent's answer to it is kept ({@link #heldAnswer}) even when its sender has given up.
+ * agent's whole answer to it (headers and body) is kept ({@link #heldAnswer}) even when its sender has given up.
  */
 public final class HoldingProxy implements AutoCloseable {
     private final ServerSocket server;
@@ -119,7 +119,9 @@ public final class HoldingProxy implements AutoCloseable {
             while ((n = in.read(buffer)) > 0) {
                 if (capture.get()) {
                     seen.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
-                    answer.complete(seen.toString());
+                    if (whole(seen)) {
+                        answer.complete(seen.toString());
+                    }
                 }
                 try {
                     out.write(buffer, 0, n);
@@ -131,9 +133,24 @@ public final class HoldingProxy implements AutoCloseable {
         } catch (IOException e) {
             // the agent closed the connection
         } finally {
+            if (capture.get()) {
+                answer.complete(seen.toString());
+            }
             closeQuietly(client);
             closeQuietly(upstream);
         }
+    }
+
+    /** Whether {@code seen} holds an answer's headers and as many body bytes as its Content-Length says. */
+    private static boolean whole(CharSequence seen) {
+        String text = seen.toString();
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$")
+                .matcher(text.substring(0, end));
+        return !length.find() || text.length() - end - 4 >= Integer.parseInt(length.group(1));
     }
 
     private static void daemon(Runnable r) {
