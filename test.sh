@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 # Real peers: MariaDB binaries (the system service is never used), an IPMI BMC
 # simulator and client, fence agents (fence_ilo talks TLS through gnutls-cli),
 # and the tools of the floating-IP hook.
-packages=(mariadb-server openipmi ipmitool fence-agents gnutls-bin arping iproute2
+packages=(mariadb-server openipmi ipmitool fence-agents gnutls-bin arping iproute2 openssl tcpdump
           openssh-client procps libvirt-daemon libvirt-clients qemu-system-x86)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }

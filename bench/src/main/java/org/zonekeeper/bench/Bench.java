@@ -47,15 +47,21 @@ public final class Bench {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Cluster::close), "bench-cleanup"));
         Bench bench = new Bench(options);
         for (String db : options.list("dbs")) {
-            switch (db) {
-                case "h2" -> bench.guarded("zonekeeper/H2", () -> bench.zone("zonekeeper/H2", null));
-                case "mariadb" -> bench.guarded("zonekeeper/MariaDB", () -> {
-                    try (MariaDbServer mariadb = MariaDbServer.start()) {
-                        bench.zone("zonekeeper/MariaDB", mariadb);
-                    }
-                });
-                case "none" -> { }
-                default -> throw new IllegalArgumentException("--dbs: h2, mariadb or none, not " + db);
+            for (String tls : options.list("tls")) {
+                if (!tls.equals("on") && !tls.equals("off")) {
+                    throw new IllegalArgumentException("--tls: on, off or both (on,off), not " + tls);
+                }
+                boolean on = tls.equals("on");
+                switch (db) {
+                    case "h2" -> bench.guarded(system("H2", on), () -> bench.zone(system("H2", on), null, on));
+                    case "mariadb" -> bench.guarded(system("MariaDB", on), () -> {
+                        try (MariaDbServer mariadb = MariaDbServer.start()) {
+                            bench.zone(system("MariaDB", on), mariadb, on);
+                        }
+                    });
+                    case "none" -> { }
+                    default -> throw new IllegalArgumentException("--dbs: h2, mariadb or none, not " + db);
+                }
             }
         }
         if (options.flag("etcd")) {
@@ -87,8 +93,16 @@ public final class Bench {
         }
     }
 
-    private void zone(String system, MariaDbServer mariadb) throws Exception {
+    /** A zone's name in the figures: its database, and "TLS off" when its TLS is. */
+    private static String system(String db, boolean tls) {
+        return "zonekeeper/" + db + (tls ? "" : " TLS off");
+    }
+
+    private void zone(String system, MariaDbServer mariadb, boolean tls) throws Exception {
         Map<String, String> db = new LinkedHashMap<>();
+        if (!tls) {
+            db.put("ZONE_LOCAL_CFG", "tls.enabled = false");
+        }
         if (mariadb != null) {
             for (int i = 0; i < LocalZone.SIZE; i++) {
                 mariadb.createDatabase("zk" + i);
@@ -98,7 +112,9 @@ public final class Bench {
             db.put("ZONE_LOCAL_DB_USER", mariadb.user());
             db.put("ZONE_LOCAL_DB_PASSWORD", mariadb.password());
         }
-        Path home = options.path("work").resolve(mariadb == null ? "zone-h2" : "zone-mariadb");
+        Path home = options.path("work")
+                .resolve((mariadb == null ? "zone-h2" : "zone-mariadb") + (tls ? "" : "-plain"));
+        Path client = tls ? home.resolve("client") : null;
         progress(system, "starting 3 servers in " + home);
         try (LocalZone zone = new LocalZone(options.path("dist"), home, options.integer("raft-port"),
                 options.integer("ssh-port"), db)) {
@@ -106,8 +122,8 @@ public final class Bench {
             zone.up();
             ServerSelectionStrategies failoverServers = followersOnly()
                     ? ServerSelectionStrategies.FOLLOWERS : ServerSelectionStrategies.ANY;
-            measure(system, zone, () -> new ZoneWriter(zone.members(), ServerSelectionStrategies.ANY),
-                    leader -> new ZoneWriter(zone.members(), failoverServers));
+            measure(system, zone, () -> new ZoneWriter(zone.members(), ServerSelectionStrategies.ANY, client),
+                    leader -> new ZoneWriter(zone.members(), failoverServers, client));
         } finally {
             RUNNING.clear();
         }

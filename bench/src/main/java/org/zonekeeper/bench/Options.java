@@ -20,6 +20,7 @@ final class Options {
             Map.entry("kills", "10"),              // failover trials per system (0: none)
             Map.entry("failover-servers", "followers"), // servers the failover client talks to: followers, any
             Map.entry("dbs", "h2,mariadb"),        // zone databases to measure
+            Map.entry("tls", "on,off"),            // the zone's TLS: each zone measured with it on, then off
             Map.entry("etcd", "true"),             // also measure a 3-member etcd
             Map.entry("raft-port", "19700"),       // ZONE_LOCAL_RAFT_PORT
             Map.entry("ssh-port", "18101"),        // ZONE_LOCAL_SSH_PORT
@@ -72,7 +73,7 @@ final class Options {
     String summary() {
         StringBuilder s = new StringBuilder();
         for (String name : List.of("warmup", "sequential", "pipelined", "in-flight", "seconds", "kills", "failover-servers",
-                "dbs", "etcd")) {
+                "dbs", "tls", "etcd")) {
             s.append(s.length() == 0 ? "" : " ").append(name).append('=').append(string(name));
         }
         return s.toString();

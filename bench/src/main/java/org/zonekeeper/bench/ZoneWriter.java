@@ -1,7 +1,11 @@
 package org.zonekeeper.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +21,15 @@ import io.atomix.copycat.client.ServerSelectionStrategies;
 import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.model.Codec;
 import org.zonekeeper.model.CreateHost;
+import org.zonekeeper.raft.internal.CatalystTls;
 import org.zonekeeper.raft.internal.command.Commands;
 import org.zonekeeper.raft.internal.command.Entry;
+import org.zonekeeper.trust.ZoneTrust;
 
 /**
  * Creates hosts in the zone through a Copycat client built like the servers' own (RaftNode): Netty
- * transport, the whitelisted command serializer, the CLOSE recovery strategy. A client whose session
+ * transport (with a client certificate of the zone when its TLS is on), the whitelisted command serializer,
+ * the CLOSE recovery strategy. A client whose session
  * was closed is replaced on the next write, as the servers' RaftClient does.
  */
 final class ZoneWriter implements Writer {
@@ -31,13 +38,27 @@ final class ZoneWriter implements Writer {
 
     private final List<Address> members;
     private final ServerSelectionStrategies servers;
+    private final Properties options;
     private CopycatClient client;
     private CompletableFuture<CopycatClient> connected;
 
-    /** {@code servers}: which servers the client talks to; the servers' own clients use ANY. */
-    ZoneWriter(List<Address> members, ServerSelectionStrategies servers) {
+    /**
+     * {@code servers}: which servers the client talks to (the servers' own clients use ANY); {@code tls}: the
+     * directory of a client certificate of the zone (zone-local's {@code client/}), null with the zone's TLS off.
+     */
+    ZoneWriter(List<Address> members, ServerSelectionStrategies servers, Path tls) {
         this.members = members;
         this.servers = servers;
+        this.options = tls == null ? new Properties() : tlsOptions(tls);
+    }
+
+    /** Catalyst's TLS options over stores of the client certificate in {@code dir}. */
+    private static Properties tlsOptions(Path dir) {
+        try {
+            return CatalystTls.options(ZoneTrust.load(dir).writeStores(dir.resolve("stores"), "bench"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -51,7 +72,7 @@ final class ZoneWriter implements Writer {
         if (connected == null || connected.isCompletedExceptionally()
                 || (connected.isDone() && client.state() == CopycatClient.State.CLOSED)) {
             close();
-            client = CopycatClient.builder().withTransport(new NettyTransport())
+            client = CopycatClient.builder().withTransport(new NettyTransport(options))
                     .withSerializer(Commands.register(new Serializer().enableWhitelist()))
                     .withRecoveryStrategy(RecoveryStrategies.CLOSE).withSessionTimeout(SESSION_TIMEOUT)
                     .withServerSelectionStrategy(servers).build();

@@ -112,6 +112,16 @@ public final class LocalZone implements AutoCloseable {
                 .mapToInt(r -> Integer.parseInt(r.get("ID"))).findFirst().orElse(-1);
     }
 
+    /** Server {@code id}'s Raft port (its status port is the next one). */
+    public int raftPort(int id) {
+        return Integer.parseInt(env.get("ZONE_LOCAL_RAFT_PORT")) + 10 * id;
+    }
+
+    /** zone-local's own directory: its CA in {@code ca/}, its client certificate in {@code client/}. */
+    public Path home() {
+        return Paths.get(env.get("ZONE_LOCAL_HOME"));
+    }
+
     /** Server {@code id}'s directory (its karaf.home). */
     public Path serverDir(int id) {
         return Paths.get(env.get("ZONE_LOCAL_HOME"), "server-" + id);

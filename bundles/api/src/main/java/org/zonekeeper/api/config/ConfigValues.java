@@ -1,9 +1,17 @@
 package org.zonekeeper.api.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.zonekeeper.api.fencing.Secret;
 
 /** Typed access to raw configuration values; each failure is an {@link InvalidConfigException} naming its key. */
 public record ConfigValues(String pid, Map<String, ?> properties) {
@@ -93,6 +101,54 @@ public record ConfigValues(String pid, Map<String, ?> properties) {
             throw invalid(key, "'" + text + "' is neither true nor false");
         }
         return Boolean.parseBoolean(text);
+    }
+
+    /**
+     * The secret held in the first line of the file named by {@code key} (else {@code fallback}), relative to
+     * {@code base}; none when both are empty. Like OpenSSH with a private key, a file that its group or others may
+     * read or write is refused,
+     * naming its path and mode.
+     */
+    public Secret secretFile(String key, String fallback, Path base) {
+        String name = string(key, fallback);
+        if (name.isEmpty()) {
+            return Secret.none();
+        }
+        Path file = base.resolve(name);
+        try {
+            checkPrivate(file);
+            return Secret.of(Files.readAllLines(file).stream().findFirst().orElse("").strip());
+        } catch (SecretFileException e) {
+            throw invalid(key, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw invalid(key, "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Refuses a file that its group or others may read or write (on a file system with POSIX modes). */
+    public static void checkPrivate(Path file) throws IOException {
+        Set<PosixFilePermission> mode;
+        try {
+            mode = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException e) {
+            return;
+        }
+        Set<PosixFilePermission> open = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+        open.retainAll(mode);
+        if (!open.isEmpty()) {
+            throw new SecretFileException(file + " is open to others (mode "
+                    + java.nio.file.attribute.PosixFilePermissions.toString(mode) + "): chmod 600 it");
+        }
+    }
+
+    /** A secret file that others may read: refused. */
+    public static final class SecretFileException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SecretFileException(String message) {
+            super(message);
+        }
     }
 
     /** A command from {@code PREFIX.command} and whitespace-separated {@code PREFIX.arguments}; empty if unset. */

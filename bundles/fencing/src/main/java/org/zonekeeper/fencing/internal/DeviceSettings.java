@@ -1,6 +1,5 @@
 package org.zonekeeper.fencing.internal;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.Set;
 
 import org.zonekeeper.api.config.ConfigValues;
 import org.zonekeeper.api.fencing.FenceDevice;
-import org.zonekeeper.api.fencing.Secret;
 import org.zonekeeper.api.fencing.Verification;
 
 /** Turns a device configuration into a {@link FenceDevice}, or refuses it naming the first bad key. */
@@ -52,22 +50,11 @@ final class DeviceSettings {
                 path(values, "tls.ca", karafHome), blankToNull(values.string("tls.fingerprint", "")),
                 blankToNull(values.string("ssh.host-key", "")), path(values, "ssh.known-hosts", karafHome));
         return new FenceDevice(name, values.required("driver"), values.required("address"),
-                values.integer("port", 0, 0, 65535), values.string("username", ""), password(values, karafHome),
+                values.integer("port", 0, 0, 65535), values.string("username", ""),
+                values.secretFile("password.file", "", karafHome),
                 options, values.millis("timeout.ms", 10000, 100), values.millis("power.timeout.ms", 20000, 100),
                 values.millis("power.wait.ms", 0, 0), values.integer("retries", 1, 0, 10), verification,
                 hostMap(values));
-    }
-
-    private static Secret password(ConfigValues values, Path karafHome) {
-        Path file = path(values, "password.file", karafHome);
-        if (file == null) {
-            return Secret.none();
-        }
-        try {
-            return Secret.of(Files.readAllLines(file).stream().findFirst().orElse(""));
-        } catch (IOException | RuntimeException e) {
-            throw values.invalid("password.file", "cannot read '" + file + "': " + e.getMessage());
-        }
     }
 
     private static Path path(ConfigValues values, String key, Path karafHome) {

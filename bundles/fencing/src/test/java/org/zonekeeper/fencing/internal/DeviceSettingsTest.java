@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,9 +63,22 @@ public class DeviceSettingsTest {
     public void passwordIsReadFromItsFileAndNeverPrinted() throws Exception {
         Path file = home.newFile("bmc.password").toPath();
         Files.writeString(file, "s3cret-Pw\nignored\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         FenceDevice d = parse(config("password.file", "bmc.password"));
         assertEquals("s3cret-Pw", d.password().reveal());
         assertFalse(d.toString().contains("s3cret"));
+    }
+
+    @Test
+    public void aPasswordFileOthersCanReadIsRefusedWithItsPath() throws Exception {
+        Path file = home.newFile("open.password").toPath();
+        Files.writeString(file, "s3cret-Pw\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> parse(config("password.file", "open.password")));
+        assertEquals("org.zonekeeper.fencing.device-bmc-7: password.file: " + file
+                + " is open to others (mode rw-r--r--): chmod 600 it", e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"));
     }
 
     @Test

@@ -48,7 +48,7 @@ final class LocalStatus {
         }
         Role role = role();
         int voted = vote(role.term());
-        int vote = servers.stream().filter(s -> RaftNode.address(s.endpoint()).hashCode() == voted)
+        int vote = servers.stream().filter(s -> CopycatParts.address(s.endpoint()).hashCode() == voted)
                 .mapToInt(ZoneServer::id).findFirst().orElse(-1);
         return new ServerStatus(self.id(), self.name(), role.state(), role.term(), lastIndex(), commitIndex(), vote,
                 -1, null);

@@ -3,28 +3,24 @@ package org.zonekeeper.raft.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import io.atomix.catalyst.serializer.Serializer;
 import io.atomix.catalyst.transport.Address;
-import io.atomix.catalyst.transport.netty.NettyTransport;
-import io.atomix.copycat.client.CopycatClient;
-import io.atomix.copycat.client.RecoveryStrategies;
+import io.atomix.catalyst.transport.Transport;
 import io.atomix.copycat.server.CopycatServer;
 import io.atomix.copycat.server.cluster.Member;
-import io.atomix.copycat.server.storage.Storage;
-import io.atomix.copycat.server.storage.StorageLevel;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.ServerStatus;
 import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.api.ZoneServer;
-import org.zonekeeper.raft.internal.command.Commands;
 import org.zonekeeper.model.Codec;
 import org.zonekeeper.model.LeadTerm;
 import org.zonekeeper.model.Outcome;
@@ -35,6 +31,8 @@ import org.zonekeeper.raft.internal.command.Entry;
 import org.zonekeeper.raft.internal.command.Read;
 import org.zonekeeper.store.StoreException;
 import org.zonekeeper.store.ZoneDatabase;
+import org.zonekeeper.trust.Peer;
+import org.zonekeeper.trust.ZoneTrust;
 
 /**
  * This server's Raft member: the Copycat server applying the log to the local database, a client
@@ -52,6 +50,8 @@ final class RaftNode implements AutoCloseable {
     private final LocalStatus status;
     private final RaftClient client;
     private final StatusEndpoint endpoint;
+    private final Admission admission;
+    private final StatusProbe probe;
     private final Runnable onReset;
     private final LongConsumer onLeadership;
     private volatile String failure;
@@ -65,6 +65,7 @@ final class RaftNode implements AutoCloseable {
      * {@code onLeadership} with the term when this server becomes leader and with 0 when it stops leading.
      */
     RaftNode(ZoneSettings settings, Runnable onReset, LongConsumer onLeadership) throws IOException {
+        ZoneTrust trust = ServerIdentity.load(settings); // first: a refusal leaves nothing started
         this.settings = settings;
         this.onReset = onReset;
         this.onLeadership = onLeadership;
@@ -72,18 +73,22 @@ final class RaftNode implements AutoCloseable {
         this.hooks = new RoleHooks(settings.leaderHook(), settings.followerHook(), settings.hookTimeout(),
                 Path.of(System.getProperty("karaf.home", ".")).toAbsolutePath());
         this.database = ZoneDatabase.open(settings.database());
-        this.server = buildServer();
+        this.admission = new Admission(trust, this::servers);
+        this.probe = new StatusProbe(admission);
+        Supplier<Transport> transports = TlsTransport.factory(admission, settings.dataDir().resolve("tls"));
+        this.server = CopycatParts.server(settings, transports.get(),
+                () -> stateMachine = new ZoneStateMachine(database, this::databaseFailed));
         this.status = new LocalStatus(server);
-        List<Address> members = settings.servers().stream().map(s -> address(s.endpoint())).collect(Collectors.toList());
-        this.client = new RaftClient(() -> CopycatClient.builder().withTransport(new NettyTransport())
-                .withSerializer(serializer()).withRecoveryStrategy(RecoveryStrategies.CLOSE)
-                .withSessionTimeout(settings.sessionTimeout()).build(), members, settings.requestTimeout(),
-                settings.electionTimeout().multipliedBy(2));
-        this.endpoint = new StatusEndpoint(StatusProbe.statusAddress(settings.self().endpoint()), this::answer);
+        List<Address> members = settings.servers().stream().map(s -> CopycatParts.address(s.endpoint()))
+                .collect(Collectors.toList());
+        this.client = new RaftClient(() -> CopycatParts.client(settings, transports.get()), members,
+                settings.requestTimeout(), settings.electionTimeout().multipliedBy(2));
+        this.endpoint = new StatusEndpoint(StatusProbe.statusAddress(settings.self().endpoint()), admission,
+                this::answer);
         server.onStateChange(this::stateChanged);
         server.cluster().onLeaderElection(leader -> status.recordVote(server.cluster().term()));
         List<Address> others = settings.servers().stream().filter(s -> s.id() != settings.self().id())
-                .map(s -> address(s.endpoint())).collect(Collectors.toList());
+                .map(s -> CopycatParts.address(s.endpoint())).collect(Collectors.toList());
         (settings.join() ? server.join(others) : server.bootstrap(members)).whenComplete((s, error) -> {
             if (error != null) {
                 LOG.error("server {} could not {} the zone: {}", settings.self().name(),
@@ -92,30 +97,6 @@ final class RaftNode implements AutoCloseable {
                 LOG.info("server {} is a member of the zone", settings.self().name());
             }
         });
-    }
-
-    private CopycatServer buildServer() {
-        Storage storage = Storage.builder().withDirectory(settings.dataDir().resolve("raft").toFile())
-                .withStorageLevel(StorageLevel.DISK).withFlushOnCommit()
-                .withMaxEntriesPerSegment(settings.logSegmentEntries())
-                .withMinorCompactionInterval(settings.logCompactionInterval())
-                .withMajorCompactionInterval(settings.logCompactionInterval().multipliedBy(10)).build();
-        return CopycatServer.builder(address(settings.self().endpoint())).withName(settings.self().name())
-                .withTransport(new NettyTransport()).withSerializer(serializer()).withStorage(storage)
-                .withElectionTimeout(settings.electionTimeout()).withHeartbeatInterval(settings.heartbeatInterval())
-                .withSessionTimeout(settings.sessionTimeout())
-                .withStateMachine(() -> stateMachine = new ZoneStateMachine(database, this::databaseFailed)).build();
-    }
-
-    private static Serializer serializer() {
-        return Commands.register(new Serializer().enableWhitelist());
-    }
-
-    /** The Raft address of an endpoint HOST:PORT ([IPv6]:PORT). */
-    static Address address(String endpoint) {
-        int colon = endpoint.lastIndexOf(':');
-        String host = endpoint.substring(0, colon).replace("[", "").replace("]", "");
-        return new Address(host, Integer.parseInt(endpoint.substring(colon + 1)));
     }
 
     private void stateChanged(CopycatServer.State state) {
@@ -230,17 +211,26 @@ final class RaftNode implements AutoCloseable {
 
     /** Removes a server from the Raft membership (it stops counting for the majority). */
     void removeMember(String endpoint) {
-        Address target = address(endpoint);
+        Address target = CopycatParts.address(endpoint);
         server.cluster().members().stream().filter(m -> m.serverAddress().equals(target)).findFirst()
                 .map(Member::remove).ifPresent(f -> f.join());
     }
 
-    private String answer(String request) {
+    /** Asks the other servers' status endpoints. */
+    StatusProbe probe() {
+        return probe;
+    }
+
+    private String answer(String request, Optional<Peer> peer) {
         if (request.equals("status")) {
             ServerStatus s = localStatus();
             return s.reachable() ? StatusProbe.format(s) : "error " + s.error();
         }
         if (request.equals("reset")) {
+            if (!admission.mayReset(peer)) {
+                return "error refused: a reset is accepted from a server of the zone only, not from "
+                        + peer.map(Peer::toString).orElse("nobody");
+            }
             onReset.run();
             return "ok";
         }

@@ -13,17 +13,23 @@ import io.atomix.catalyst.transport.Address;
 import org.zonekeeper.api.ServerStatus;
 import org.zonekeeper.api.ZoneServer;
 
-/** Asks another server's {@link StatusEndpoint}; any failure makes an "error" row, never an exception. */
+/**
+ * Asks another server's {@link StatusEndpoint}, checking (zone TLS on) that the answer comes from that server; any
+ * failure of {@link #ask} makes an "error" row, never an exception.
+ */
 final class StatusProbe {
 
     private static final int TIMEOUT_MS = 1000;
 
-    private StatusProbe() {
+    private final Admission admission;
+
+    StatusProbe(Admission admission) {
+        this.admission = admission;
     }
 
-    static ServerStatus ask(ZoneServer server) {
+    ServerStatus ask(ZoneServer server) {
         try {
-            String answer = request(statusAddress(server.endpoint()), "status");
+            String answer = request(server, "status");
             String[] f = answer.split(" ");
             if (f.length != 6 || !f[0].equals("ok")) {
                 return ServerStatus.unreachable(server, "unexpected answer '" + answer + "'");
@@ -39,10 +45,10 @@ final class StatusProbe {
         return "ok " + s.state() + " " + s.term() + " " + s.index() + " " + s.commit() + " " + s.vote();
     }
 
-    static String request(InetSocketAddress address, String request) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(address, TIMEOUT_MS);
-            socket.setSoTimeout(TIMEOUT_MS);
+    /** Sends one request line to {@code server}'s status endpoint and returns its answer line. */
+    String request(ZoneServer server, String request) throws IOException {
+        InetSocketAddress address = statusAddress(server.endpoint());
+        try (Socket socket = admission.connect(address, server.name(), TIMEOUT_MS)) {
             new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8).println(request);
             String answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
                     .readLine();
@@ -55,7 +61,7 @@ final class StatusProbe {
 
     /** The status service listens on the port after the Raft port. */
     static InetSocketAddress statusAddress(String raftEndpoint) {
-        Address raft = RaftNode.address(raftEndpoint);
+        Address raft = CopycatParts.address(raftEndpoint);
         return new InetSocketAddress(raft.host(), raft.port() + 1);
     }
 }

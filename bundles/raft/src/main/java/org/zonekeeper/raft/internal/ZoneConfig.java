@@ -42,6 +42,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "config:list, so db.password is refused.")
     String db_password_file() default "";
 
+    @AttributeDefinition(name = "tls.enabled", description = "Mutual TLS 1.3 on the Raft and status ports: only "
+            + "holders of a certificate of the zone's CA get in, and only servers of the zone and clients are "
+            + "admitted (docs/security.md). false admits whoever reaches the ports: only on a network nobody "
+            + "else reaches.")
+    boolean tls_enabled() default true;
+
+    @AttributeDefinition(name = "tls.dir", description = "This server's ca.crt, node.crt and node.key (mode 0600), "
+            + "made with bin/zone-tls; relative to the distribution. A solo server with none creates its own CA "
+            + "(in DIR/ca) and certificate on first start.")
+    String tls_dir() default "etc/tls";
+
     @AttributeDefinition(name = "election.timeout.ms", description = "Raft election timeout; a dead leader is "
             + "replaced after one to two of these.")
     long election_timeout_ms() default 500;

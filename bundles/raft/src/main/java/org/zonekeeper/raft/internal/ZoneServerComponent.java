@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -55,6 +56,7 @@ public final class ZoneServerComponent implements ZoneService {
     private volatile RaftNode node;
     private LeadershipService leadership;
     private volatile String startError;
+    private final AtomicBoolean resetPending = new AtomicBoolean();
 
     @Activate
     public ZoneServerComponent(BundleContext context, Map<String, Object> properties) {
@@ -127,7 +129,7 @@ public final class ZoneServerComponent implements ZoneService {
         int self = local.settings().self().id();
         List<CompletableFuture<ServerStatus>> answers = servers().stream()
                 .map(s -> s.id() == self ? CompletableFuture.completedFuture(local.localStatus())
-                        : CompletableFuture.supplyAsync(() -> StatusProbe.ask(s), probes))
+                        : CompletableFuture.supplyAsync(() -> local.probe().ask(s), probes))
                 .toList();
         return answers.stream().map(CompletableFuture::join).toList();
     }
@@ -162,7 +164,7 @@ public final class ZoneServerComponent implements ZoneService {
             return;
         }
         try {
-            String answer = StatusProbe.request(StatusProbe.statusAddress(target.endpoint()), "reset");
+            String answer = running().probe().request(target, "reset");
             if (!answer.equals("ok")) {
                 throw new ZoneException("server " + target.name() + " refused the reset: " + answer);
             }
@@ -171,16 +173,26 @@ public final class ZoneServerComponent implements ZoneService {
         }
     }
 
-    /** Restarts the local member against its database, which replays log and snapshot into it. */
+    /**
+     * Restarts the local member against its database, which replays log and snapshot into it. Resets are
+     * serialized: one asked for while another is pending is the same reset.
+     */
     private void resetLocal() {
+        if (!resetPending.compareAndSet(false, true)) {
+            LOG.info("a reset of this server is already pending");
+            return;
+        }
         Thread restart = new Thread(() -> {
-            LOG.info("resynchronising this server's database from the Raft log");
-            stop();
-            try {
-                start(settings);
-            } catch (IOException | ZoneException e) {
-                startError = e.getMessage();
-                LOG.error("zone server not restarted after reset: {}", startError);
+            synchronized (this) {
+                resetPending.set(false);
+                LOG.info("resynchronising this server's database from the Raft log");
+                stop();
+                try {
+                    start(settings);
+                } catch (IOException | ZoneException e) {
+                    startError = e.getMessage();
+                    LOG.error("zone server not restarted after reset: {}", startError);
+                }
             }
         }, "zonekeeper-reset");
         restart.start();

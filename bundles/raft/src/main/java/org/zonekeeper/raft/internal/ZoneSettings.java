@@ -1,7 +1,5 @@
 package org.zonekeeper.raft.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +17,8 @@ import org.zonekeeper.store.DatabaseSettings;
 
 /** The checked content of {@link ZoneConfig}: a server starts only from one of these. */
 public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean join, Path dataDir,
-        DatabaseSettings database, Duration electionTimeout, Duration heartbeatInterval, Duration sessionTimeout,
-        Duration requestTimeout, List<String> leaderHook, List<String> followerHook, Duration hookTimeout,
+        DatabaseSettings database, Path tlsDir, Duration electionTimeout, Duration heartbeatInterval,
+        Duration sessionTimeout, Duration requestTimeout, List<String> leaderHook, List<String> followerHook, Duration hookTimeout,
         int logSegmentEntries, Duration logCompactionInterval) {
 
     private static final Pattern SERVER = Pattern.compile("(\\d+)=([A-Za-z0-9._-]+)@(.+)");
@@ -28,6 +26,11 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
 
     public boolean solo() {
         return servers.size() == 1;
+    }
+
+    /** Whether the zone's mutual TLS is on ({@code tlsDir} is then this server's TLS directory). */
+    public boolean tls() {
+        return tlsDir != null;
     }
 
     /** Checks every value; the first bad one is reported as {@link InvalidConfigException}. */
@@ -57,8 +60,10 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
             throw invalid("heartbeat.interval.ms", heartbeat.toMillis()
                     + " must be below election.timeout.ms (" + election.toMillis() + ")");
         }
-        return new ZoneSettings(self, servers, values.bool("join", false), data, database(values, data), election,
-                heartbeat, values.millis("session.timeout.ms", 5000, 1000), values.millis("request.timeout.ms", 5000, 100),
+        Path tls = values.bool("tls.enabled", true) ? home().resolve(values.string("tls.dir", "etc/tls")) : null;
+        return new ZoneSettings(self, servers, values.bool("join", false), data, database(values, data), tls,
+                election, heartbeat, values.millis("session.timeout.ms", 5000, 1000),
+                values.millis("request.timeout.ms", 5000, 100),
                 values.command("hook.leader"), values.command("hook.follower"),
                 values.millis("hook.timeout.ms", 10000, 100),
                 values.integer("log.segment.entries", 4096, 16, 1_000_000),
@@ -107,18 +112,6 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
         }
     }
 
-    private static String password(String file) {
-        if (file.isEmpty()) {
-            return "";
-        }
-        try {
-            Path path = Path.of(System.getProperty("karaf.home", ".")).resolve(file);
-            return Files.readAllLines(path).stream().findFirst().orElse("");
-        } catch (IOException | RuntimeException e) {
-            throw invalid("db.password.file", "cannot read '" + file + "': " + e);
-        }
-    }
-
     private static DatabaseSettings database(ConfigValues values, Path data) {
         if (values.properties().containsKey("db.password")) {
             throw invalid("db.password", "passwords are not accepted here (config:list shows "
@@ -139,7 +132,7 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
                     throw invalid("db.user", "is empty (required with db.type = mysql)");
                 }
                 return DatabaseSettings.mysql(url.replace("jdbc:mariadb://", "jdbc:mysql://"), user,
-                        password(values.string("db.password.file", "")));
+                        values.secretFile("db.password.file", "", home()).reveal());
             default:
                 throw invalid("db.type", "'" + type + "' is neither h2 nor mysql");
         }
@@ -147,7 +140,13 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
 
     @Override
     public String toString() {
-        return "server " + self + " of " + servers + ", data " + dataDir + ", database " + database;
+        return "server " + self + " of " + servers + ", data " + dataDir + ", database " + database + ", TLS "
+                + (tls() ? tlsDir : "off");
+    }
+
+    /** The distribution's directory, which relative file names start from. */
+    private static Path home() {
+        return Path.of(System.getProperty("karaf.home", "."));
     }
 
     private static InvalidConfigException invalid(String key, String problem) {

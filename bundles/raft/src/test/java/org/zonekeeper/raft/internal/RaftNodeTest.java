@@ -22,7 +22,6 @@ import org.zonekeeper.api.ServerStatus;
 import org.zonekeeper.api.ZoneException;
 import io.atomix.catalyst.serializer.Serializer;
 import io.atomix.catalyst.transport.Address;
-import io.atomix.catalyst.transport.netty.NettyTransport;
 import io.atomix.copycat.client.CopycatClient;
 import io.atomix.copycat.client.RecoveryStrategies;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +47,11 @@ import org.zonekeeper.model.LeadTerm;
 import org.zonekeeper.model.ZoneCommand;
 import org.zonekeeper.model.DeleteHost;
 import org.zonekeeper.testkit.Ports;
+import org.zonekeeper.api.ZoneServer;
+import org.zonekeeper.trust.Peer;
+import org.zonekeeper.trust.Role;
+import org.zonekeeper.trust.ZoneCa;
+import org.zonekeeper.trust.ZoneTrust;
 
 /** Three real Copycat members on loopback in one JVM, each with its own H2 database. */
 public class RaftNodeTest {
@@ -61,12 +65,18 @@ public class RaftNodeTest {
     private String servers;
 
     private final List<CopycatClient> clients = new ArrayList<>();
+    /** The zone's CA; every server and client of these tests holds a certificate of it. */
+    private ZoneCa ca;
+    private final Map<String, java.util.function.Supplier<io.atomix.catalyst.transport.Transport>> factories =
+            new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger resets = new java.util.concurrent.atomic.AtomicInteger();
     /** More configuration for the servers started next. */
     private final Map<String, Object> extra = new HashMap<>();
 
     @After
     public void closeAll() {
-        clients.forEach(c -> c.close().join());
+        // a client the zone refused or cut off may fail to end its session: that is no failure of the test
+        clients.forEach(c -> c.close().exceptionally(e -> null).join());
         nodes.forEach(RaftNode::close);
     }
 
@@ -79,6 +89,7 @@ public class RaftNodeTest {
             entries.add(i + "=zk" + i + "@127.0.0.1:" + (base + 2 * i));
         }
         servers = String.join(",", entries);
+        ca = ZoneCa.create(folder.getRoot().toPath().resolve("ca"), "test");
         for (int i = 0; i < size; i++) {
             nodes.add(start(i));
         }
@@ -90,9 +101,38 @@ public class RaftNodeTest {
         properties.put("servers", servers);
         properties.put("data.dir", folder.getRoot().toPath().resolve("zk" + id).toString());
         properties.put("request.timeout.ms", "3000");
+        properties.put("tls.dir", identity(Role.SERVER, "zk" + id).toString());
         properties.putAll(extra);
-        return new RaftNode(ZoneSettings.parse(properties, Path.of("unused")), () -> { },
+        return new RaftNode(ZoneSettings.parse(properties, Path.of("unused")), resets::incrementAndGet,
                 term -> leading.put(id, term));
+    }
+
+    /** The TLS directory of a certificate of the zone's CA for {@code name} (made on first use). */
+    private Path identity(Role role, String name) {
+        Path dir = folder.getRoot().toPath().resolve("tls-" + role.unit() + "-" + name);
+        if (!java.nio.file.Files.exists(dir)) {
+            ca.issue(dir, new Peer(role, name));
+        }
+        return dir;
+    }
+
+    /** The zone's servers as the configuration lists them. */
+    private List<ZoneServer> configured() {
+        return java.util.Arrays.stream(servers.split(",")).map(e -> new ZoneServer(
+                Integer.parseInt(e.substring(0, e.indexOf('='))), e.substring(e.indexOf('=') + 1, e.indexOf('@')),
+                e.substring(e.indexOf('@') + 1))).toList();
+    }
+
+    /** Catalyst transports presenting the certificate in {@code tls} (null: plain, no certificate at all). */
+    private java.util.function.Supplier<io.atomix.catalyst.transport.Transport> transports(Path tls)
+            throws IOException {
+        String key = tls == null ? "plain" : tls.getFileName().toString();
+        if (!factories.containsKey(key)) {
+            ZoneTrust trust = tls == null ? null : ZoneTrust.load(tls);
+            factories.put(key, TlsTransport.factory(new Admission(trust, this::configured),
+                    folder.getRoot().toPath().resolve("stores-" + key)));
+        }
+        return factories.get(key);
     }
 
     private static HostSpec host(String name) {
@@ -108,6 +148,91 @@ public class RaftNodeTest {
         for (int i = 0; i < 600 && members.stream().anyMatch(n -> n.database().appliedIndex() < index); i++) {
             Thread.sleep(50);
         }
+    }
+
+    /** Whether a client presenting {@code tls} (null: no certificate) gets a session within 5 s. */
+    private boolean getsASession(Path tls) throws Exception {
+        CompletableFuture<CopycatClient> connecting = connecting(tls);
+        try {
+            connecting.get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        }
+    }
+
+    @Test
+    public void onlyServersAndClientsOfTheZoneGetASession() throws Exception {
+        startZone(3);
+        nodes.get(0).submit(new CreateHost(host("kvm-1"))).item();
+        awaitSameDatabases();
+        HostState before = nodes.get(1).database().hosts().get(0).state();
+        assertTrue("control: a client certificate of the zone", getsASession(identity(Role.CLIENT, "tool")));
+        assertFalse("no TLS, no certificate", getsASession(null));
+        assertFalse("a host's certificate", getsASession(identity(Role.HOST, "kvm-1")));
+        Path foreign = folder.getRoot().toPath().resolve("foreign");
+        ZoneCa.create(folder.getRoot().toPath().resolve("other-ca"), "other").issue(foreign,
+                new Peer(Role.SERVER, "zk0"));
+        assertFalse("a server certificate of another zone", getsASession(foreign));
+        awaitSameDatabases();
+        assertEquals(1, nodes.get(1).database().hosts().size());
+        assertEquals(before, nodes.get(1).database().hosts().get(0).state());
+    }
+
+    @Test
+    public void aDeletedServersCertificateStopsWorking() throws Exception {
+        startZone(3);
+        nodes.get(0).submit(new CreateHost(host("kvm-1"))).item();
+        for (int i = 0; i < 100 && nodes.get(0).database().servers().size() < 3; i++) {
+            Thread.sleep(50); // the first leader records the configured servers
+        }
+        Path zk2 = identity(Role.SERVER, "zk2");
+        CopycatClient before = connecting(zk2).get(5, TimeUnit.SECONDS);
+        nodes.remove(2).close();
+        nodes.get(0).submit(new org.zonekeeper.model.DeleteServer(2)).item();
+        awaitApplied(nodes, highestApplied()); // each server admits by its own database
+        assertFalse("its certificate after zone:server-del", getsASession(zk2));
+        Thread.sleep(2000); // connections admitted before are checked again every second
+        CompletableFuture<?> late = before.submit(new Entry(Codec.encode(new CreateHost(host("by-zk2")))));
+        try {
+            late.get(8, TimeUnit.SECONDS);
+            throw new AssertionError("a command through the deleted server's session from before was applied");
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException cutOff) {
+            // its connections were closed and no new one is admitted
+        }
+        awaitSameDatabases();
+        assertEquals(1, nodes.get(0).database().hosts().size());
+    }
+
+    @Test
+    public void aResetIsAcceptedFromAServerOnlyAndAnIdleConnectionBlocksNoOne() throws Exception {
+        startZone(3);
+        nodes.get(0).submit(new CreateHost(host("kvm-1"))).item();
+        ZoneServer zk1 = configured().get(1);
+        StatusProbe asServer = new StatusProbe(new Admission(ZoneTrust.load(identity(Role.SERVER, "zk0")),
+                this::configured));
+        StatusProbe asClient = new StatusProbe(new Admission(ZoneTrust.load(identity(Role.CLIENT, "tool")),
+                this::configured));
+        String refused = asClient.request(zk1, "reset");
+        assertEquals("error refused: a reset is accepted from a server of the zone only, not from client tool",
+                refused);
+        assertEquals(0, resets.get());
+        assertEquals("ok", asServer.request(zk1, "reset"));
+        assertEquals(1, resets.get());
+        try (java.net.Socket idle = new java.net.Socket()) {
+            idle.connect(StatusProbe.statusAddress(zk1.endpoint()));
+            long start = System.nanoTime();
+            assertTrue(asClient.ask(zk1).reachable());
+            assertTrue("answered beside an idle connection", System.nanoTime() - start < 1_500_000_000L);
+        }
+        StatusProbe plain = new StatusProbe(new Admission(null, this::configured));
+        String answer;
+        try {
+            answer = plain.request(zk1, "status");
+        } catch (IOException e) {
+            answer = null;
+        }
+        assertFalse("no certificate, no status: " + answer, answer != null && answer.startsWith("ok"));
     }
 
     @Test
@@ -168,15 +293,22 @@ public class RaftNodeTest {
         assertTrue("bounded by request.timeout.ms", System.nanoTime() - start < 10_000_000_000L);
     }
 
-    /** A Copycat client of the zone built as the servers' own, but outside any RaftNode: nothing checks at the door. */
-    private CopycatClient rawClient() {
-        List<Address> members = java.util.Arrays.stream(servers.split(","))
-                .map(e -> RaftNode.address(e.substring(e.indexOf('@') + 1))).toList();
-        CopycatClient client = CopycatClient.builder().withTransport(new NettyTransport())
+    /**
+     * A Copycat client of the zone built as the servers' own, with a client certificate of the zone, but outside any
+     * RaftNode: nothing checks at the door.
+     */
+    private CopycatClient rawClient() throws IOException {
+        return connecting(identity(Role.CLIENT, "raw")).join();
+    }
+
+    /** A Copycat client presenting the certificate in {@code tls} (null: none), connecting to the zone. */
+    private CompletableFuture<CopycatClient> connecting(Path tls) throws IOException {
+        List<Address> members = configured().stream().map(s -> CopycatParts.address(s.endpoint())).toList();
+        CopycatClient client = CopycatClient.builder().withTransport(transports(tls).get())
                 .withSerializer(Commands.register(new Serializer().enableWhitelist()))
                 .withRecoveryStrategy(RecoveryStrategies.CLOSE).build();
         clients.add(client);
-        return client.connect(members).join();
+        return client.connect(members);
     }
 
     /** Sends a command as the servers' own client does, bypassing every check at the door. */
@@ -288,10 +420,12 @@ public class RaftNodeTest {
         startZone(3);
         nodes.get(0).submit(new CreateHost(host("first"))).item(); // a leader is elected
         List<Address> members = java.util.Arrays.stream(servers.split(","))
-                .map(e -> RaftNode.address(e.substring(e.indexOf('@') + 1))).toList();
+                .map(e -> CopycatParts.address(e.substring(e.indexOf('@') + 1))).toList();
         java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<io.atomix.catalyst.transport.Transport> transports =
+                transports(identity(Role.CLIENT, "retrying"));
         RaftClient client = new RaftClient(() -> {
-            CopycatClient real = CopycatClient.builder().withTransport(new NettyTransport())
+            CopycatClient real = CopycatClient.builder().withTransport(transports.get())
                     .withSerializer(Commands.register(new Serializer().enableWhitelist()))
                     .withRecoveryStrategy(RecoveryStrategies.CLOSE).build();
             clients.add(real);

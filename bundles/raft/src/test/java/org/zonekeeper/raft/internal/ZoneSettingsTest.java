@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,7 @@ public class ZoneSettingsTest {
     public void mysqlNeedsUrlAndUserAndReadsThePasswordFromAFile() throws Exception {
         Path file = folder.newFile("db.password").toPath();
         Files.writeString(file, "secret\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         ZoneSettings s = parse("db.type", "mysql", "db.url", "jdbc:mysql://db:3306/zk0", "db.user", "zk",
                 "db.password.file", file.toString());
         assertEquals(DatabaseType.MYSQL, s.database().type());
@@ -69,9 +71,13 @@ public class ZoneSettingsTest {
         assertFalse("password stays out of descriptions", s.toString().contains("secret"));
         assertRefused("db.password: passwords are not accepted here (config:list shows them): put it in a file "
                 + "readable by the server only and name it in db.password.file", "db.password", "secret");
-        assertRefused("db.password.file: cannot read '/nonexistent/pw': java.nio.file.NoSuchFileException: "
-                + "/nonexistent/pw", "db.type", "mysql", "db.url", "jdbc:mysql://db/zk", "db.user", "zk",
+        assertRefused("db.password.file: cannot read /nonexistent/pw (NoSuchFileException)", "db.type", "mysql",
+                "db.url", "jdbc:mysql://db/zk", "db.user", "zk",
                 "db.password.file", "/nonexistent/pw");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        assertRefused("db.password.file: " + file + " is open to others (mode rw-r-----): chmod 600 it",
+                "db.type", "mysql", "db.url", "jdbc:mysql://db/zk", "db.user", "zk", "db.password.file",
+                file.toString());
         assertRefused("db.url: 'jdbc:h2:x' is not a jdbc:mysql:// URL (required with db.type = mysql)",
                 "db.type", "mysql", "db.url", "jdbc:h2:x", "db.user", "zk");
         assertRefused("db.user: is empty (required with db.type = mysql)", "db.type", "mysql", "db.url",

@@ -1,7 +1,5 @@
 package org.zonekeeper.agent.connector.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,15 +12,10 @@ record AgentSettings(int port, Secret token, Duration requestTimeout, String dis
 
     static AgentSettings parse(Map<String, ?> properties, Path karafHome) {
         ConfigValues values = new ConfigValues(AgentConfig.PID, properties);
-        Path tokenFile = karafHome.resolve(values.string("token.file", "etc/agent.token"));
-        Secret token;
-        try {
-            token = Secret.of(Files.readAllLines(tokenFile).stream().findFirst().orElse("").strip());
-        } catch (IOException e) {
-            throw values.invalid("token.file", "cannot read " + tokenFile + " (" + e.getClass().getSimpleName() + ")");
-        }
+        Secret token = values.secretFile("token.file", "etc/agent.token", karafHome);
         if (token.isEmpty()) {
-            throw values.invalid("token.file", tokenFile + " is empty");
+            throw values.invalid("token.file", karafHome.resolve(values.string("token.file", "etc/agent.token"))
+                    + " is empty");
         }
         return new AgentSettings(values.integer("port", 8380, 1, 65535), token,
                 values.millis("request.timeout.ms", 10000, 100), values.string("disk.dir",
