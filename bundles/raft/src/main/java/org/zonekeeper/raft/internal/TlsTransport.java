@@ -54,7 +54,7 @@ final class TlsTransport implements Transport {
      * Accepted connections by channel (Catalyst's connections have an equality of their own) and who they proved
      * to be: checked again every second, closed once refused.
      */
-    private final Map<Channel, Admitted> admitted = new ConcurrentHashMap<>();
+    private final Map<Channel, Peer> admitted = new ConcurrentHashMap<>();
     private final ScheduledExecutorService recheck = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "zonekeeper-raft-admission");
         thread.setDaemon(true);
@@ -120,12 +120,12 @@ final class TlsTransport implements Transport {
     /** A server deleted from the zone: its connections end within a second, not only its next ones. */
     private void recheck() {
         try {
-            admitted.forEach((channel, entry) -> {
-                String refusal = admission.refusal(Optional.of(entry.peer()));
+            admitted.forEach((channel, peer) -> {
+                String refusal = admission.refusal(Optional.of(peer));
                 if (refusal != null) {
-                    LOG.warn("closing the Raft connection of {}: {}", entry.peer(), refusal);
+                    LOG.warn("closing the Raft connection of {}: {}", peer, refusal);
                     admitted.remove(channel);
-                    entry.connection().close();
+                    channel.close(); // Netty's, from any thread (a Catalyst connection closes on its own thread only)
                 }
             });
         } catch (RuntimeException e) {
@@ -147,13 +147,14 @@ final class TlsTransport implements Transport {
         Channel channel = channel(connection);
         ssl.handshakeFuture().addListener(done -> {
             Optional<Peer> peer = done.isSuccess() ? ZoneTrust.peer(ssl.engine().getSession()) : Optional.empty();
-            String refusal = done.isSuccess() ? admission.refusal(peer) : "handshake failed: " + done.cause();
+            String refusal = done.isSuccess() ? admission.refusal(peer)
+                    : "handshake failed (" + done.cause().getClass().getSimpleName() + ")";
             if (refusal != null) {
                 LOG.warn("Raft connection from {} refused: {}", channel.remoteAddress(), refusal);
-                connection.close();
+                channel.close();
                 return;
             }
-            admitted.put(channel, new Admitted(connection, peer.get()));
+            admitted.put(channel, peer.get());
             channel.closeFuture().addListener(closed -> admitted.remove(channel));
             // as Catalyst does on activation: Copycat registers its handlers before the first request is read
             CompletableFuture.runAsync(() -> listener.accept(connection), context.executor()).join();
@@ -169,6 +170,7 @@ final class TlsTransport implements Transport {
             return result;
         }
         ThreadContext context = ThreadContext.currentContext();
+        Channel channel = channel(connection);
         ssl.handshakeFuture().addListener(done -> {
             Optional<Peer> peer = done.isSuccess() ? ZoneTrust.peer(ssl.engine().getSession()) : Optional.empty();
             if (peer.isPresent() && admission.isServerAt(peer.get(), address.host(), address.port())) {
@@ -178,13 +180,10 @@ final class TlsTransport implements Transport {
             String problem = done.isSuccess() ? address + " answered as " + peer.map(Peer::toString).orElse("nobody")
                     + ", not as the zone server there" : "TLS handshake with " + address + " failed: " + done.cause();
             LOG.warn("Raft connection refused: {}", problem);
-            connection.close();
+            channel.close();
             complete(context, () -> result.completeExceptionally(new TransportException(problem)));
         });
         return result;
-    }
-
-    private record Admitted(Connection connection, Peer peer) {
     }
 
     private static void complete(ThreadContext context, Runnable completion) {
