@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,10 @@ final class AgentServer implements AutoCloseable {
                 Object disk = body.get("disk");
                 if (!(disk instanceof String d) || d.isBlank()) {
                     throw new IllegalArgumentException("disk: a file path is required");
+                }
+                if (!Path.of(d).isAbsolute() || !Path.of(d).normalize().startsWith(settings.diskDir())) {
+                    throw new IllegalArgumentException("disk: '" + d + "' is not under this agent's disk.dir ("
+                            + settings.diskDir() + ")");
                 }
                 if (!(body.get("placement") instanceof Double placement) || placement < 0) {
                     throw new IllegalArgumentException("placement: a number of 0 or more is required (the VM's "

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** The checked content of the agent's configuration file; a bad value is an {@link IllegalArgumentException}. */
 record AgentSettings(String listenHost, int port, String token, String hostName, Path stateDir, String vmm,
-        KvmSettings kvm) {
+        Path diskDir, KvmSettings kvm) {
 
     static AgentSettings load(Path file) {
         Properties p = new Properties();
@@ -36,11 +36,19 @@ record AgentSettings(String listenHost, int port, String token, String hostName,
             throw new IllegalArgumentException(where + ": host.name: is required (the host's name in the zone)");
         }
         Path state = Path.of(p.getProperty("state.dir", "/var/lib/zonekeeper/agent").trim());
-        String vmm = p.getProperty("vmm", "process").trim();
+        String vmm = p.getProperty("vmm", "kvm").trim();
         if (!vmm.equals("process") && !vmm.equals("kvm")) {
             throw new IllegalArgumentException(where + ": vmm: '" + vmm + "' is not process or kvm");
         }
-        return new AgentSettings(listen.substring(0, colon), port, token(where, p, file), host, state, vmm,
+        if (vmm.equals("process") && !p.getProperty("process.enabled", "false").trim().equals("true")) {
+            throw new IllegalArgumentException(where + ": vmm: process runs whatever command a deploy names, as "
+                    + "this agent's user: it is for tests only, and needs process.enabled = true");
+        }
+        Path disks = Path.of(p.getProperty("disk.dir", "/var/lib/zonekeeper/datastore").trim()).normalize();
+        if (!disks.isAbsolute()) {
+            throw new IllegalArgumentException(where + ": disk.dir: '" + disks + "' is not an absolute path");
+        }
+        return new AgentSettings(listen.substring(0, colon), port, token(where, p, file), host, state, vmm, disks,
                 KvmSettings.load(where, p));
     }
 

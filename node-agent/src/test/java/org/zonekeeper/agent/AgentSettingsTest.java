@@ -35,9 +35,10 @@ public class AgentSettingsTest {
     }
 
     @Test
-    public void theProcessVmmAndTheSystemLibvirtAreTheDefaults() throws Exception {
+    public void theKvmVmmTheSystemLibvirtAndTheDatastoreAreTheDefaults() throws Exception {
         AgentSettings settings = load("");
-        assertEquals("process", settings.vmm());
+        assertEquals("kvm", settings.vmm());
+        assertEquals(Path.of("/var/lib/zonekeeper/datastore"), settings.diskDir());
         assertEquals(new KvmSettings("qemu:///system", "kvm", Path.of("/run/libvirt/qemu")), settings.kvm());
     }
 
@@ -48,6 +49,14 @@ public class AgentSettingsTest {
         assertEquals("kvm", settings.vmm());
         assertEquals(new KvmSettings("qemu:///system?socket=/tmp/x/sock", "qemu", Path.of("/tmp/x/qemu")),
                 settings.kvm());
+    }
+
+    @Test
+    public void theProcessVmmRunsOnlyWhereItIsEnabledForTests() throws Exception {
+        assertRefused("vmm = process\n", "agent.properties: vmm: process runs whatever command a deploy names, as "
+                + "this agent's user: it is for tests only, and needs process.enabled = true");
+        assertEquals("process", load("vmm = process\nprocess.enabled = true\n").vmm());
+        assertRefused("disk.dir = datastore\n", "agent.properties: disk.dir: 'datastore' is not an absolute path");
     }
 
     @Test

@@ -60,6 +60,7 @@ public class NodeAgentKvmTest {
         config = home.resolve("agent.properties");
         Files.writeString(config, "listen = 127.0.0.1:" + port + "\ntoken.file = agent.token\nhost.name = kvm-1\n"
                 + "state.dir = " + home.resolve("state") + "\nvmm = kvm\nkvm.uri = " + libvirt.uri() + "\n"
+                + "disk.dir = " + home + "\n"
                 + "kvm.domain.type = " + libvirt.domainType() + "\nkvm.pid.dir = " + libvirt.qemuRunDir() + "\n");
     }
 
@@ -138,11 +139,17 @@ public class NodeAgentKvmTest {
         HttpResponse<String> command = deploy("web", ", \"command\": [\"/bin/sleep\", \"100\"]");
         assertEquals(400, command.statusCode());
         assertTrue(command.body(), command.body().contains("command: the kvm VMM boots the disk image"));
+        HttpResponse<String> outside = send(HttpRequest.newBuilder(uri("/v1/vms/db")).PUT(HttpRequest.BodyPublishers
+                .ofString("{\"cpu\": 100, \"memoryMb\": 64, \"placement\": 1, \"disk\": \"/etc/../nonexistent/db.disk\"}")));
+        assertEquals(400, outside.statusCode());
+        assertTrue(outside.body(), outside.body().contains("disk: '/etc/../nonexistent/db.disk' is not under this "
+                + "agent's disk.dir (" + dir.getRoot() + ")"));
+        Path absent = dir.getRoot().toPath().resolve("absent.disk");
         HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/v1/vms/db")).PUT(HttpRequest.BodyPublishers
-                .ofString("{\"cpu\": 100, \"memoryMb\": 64, \"placement\": 1, \"disk\": \"/nonexistent/db.disk\"}")));
+                .ofString("{\"cpu\": 100, \"memoryMb\": 64, \"placement\": 1, \"disk\": \"" + absent + "\"}")));
         assertEquals(500, missing.statusCode());
         assertTrue(missing.body(), missing.body().contains("virsh create db: error: ")
-                && missing.body().contains("/nonexistent/db.disk"));
+                && missing.body().contains(absent.toString()));
     }
 
     @Test

@@ -53,7 +53,8 @@ public class NodeAgentTest {
         port = Ports.free();
         config = home.resolve("agent.properties");
         Files.writeString(config, "listen = 127.0.0.1:" + port + "\ntoken.file = agent.token\nhost.name = kvm-1\n"
-                + "state.dir = " + home.resolve("state") + "\n");
+                + "state.dir = " + home.resolve("state") + "\nvmm = process\nprocess.enabled = true\ndisk.dir = "
+                + shared + "\n");
         agent = launch();
     }
 
@@ -240,6 +241,10 @@ public class NodeAgentTest {
                 .ofString("{\"cpu\": 1}")), TOKEN);
         assertEquals(400, r.statusCode());
         assertTrue(r.body(), r.body().contains("disk: a file path is required"));
+        HttpResponse<String> outside = send(HttpRequest.newBuilder(uri("/v1/vms/web")).PUT(HttpRequest.BodyPublishers
+                .ofString("{\"placement\": 1, \"disk\": \"" + shared.resolve("../etc/passwd") + "\"}")), TOKEN);
+        assertEquals(400, outside.statusCode());
+        assertTrue(outside.body(), outside.body().contains("is not under this agent's disk.dir (" + shared + ")"));
         assertEquals(404, get("/v1/vms/bad%20name", TOKEN).statusCode());
     }
 }

@@ -20,7 +20,8 @@ public final class HostLab {
 
     /**
      * Starts a node agent for {@code host} on 127.0.0.1:{@code port} in its own session and process group (its pid
-     * is the group: killing the group is the host losing power).
+     * is the group: killing the group is the host losing power), its VMs' disks in {@code shared/} beside
+     * {@code home}.
      */
     public static Process startAgent(Path home, String host, int port, String token) throws IOException {
         return startAgent(home, host, "127.0.0.1", port, token, null);
@@ -32,8 +33,10 @@ public final class HostLab {
         Files.createDirectories(home);
         secret(home.resolve("agent.token"), token);
         Path config = home.resolve("agent.properties");
+        // the lab's VMs are processes (enabled for tests) whose disks are in the shared directory beside the hosts
         Files.writeString(config, "listen = " + ip + ":" + port + "\ntoken.file = agent.token\nhost.name = " + host
-                + "\nstate.dir = " + home.resolve("state") + "\n");
+                + "\nstate.dir = " + home.resolve("state") + "\nvmm = process\nprocess.enabled = true\ndisk.dir = "
+                + home.toAbsolutePath().getParent().resolve("shared") + "\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
                 .filter(e -> e.contains("node-agent")).findFirst()
