@@ -104,7 +104,7 @@ public final class Bench {
             db.put("ZONE_LOCAL_CFG", "tls.enabled = false");
         }
         if (mariadb != null) {
-            for (int i = 0; i < LocalZone.SIZE; i++) {
+            for (int i = 0; i < BenchZone.SIZE; i++) {
                 mariadb.createDatabase("zk" + i);
             }
             db.put("ZONE_LOCAL_DB", "mysql");
@@ -116,7 +116,7 @@ public final class Bench {
                 .resolve((mariadb == null ? "zone-h2" : "zone-mariadb") + (tls ? "" : "-plain"));
         Path client = tls ? home.resolve("client") : null;
         progress(system, "starting 3 servers in " + home);
-        try (LocalZone zone = new LocalZone(options.path("dist"), home, options.integer("raft-port"),
+        try (BenchZone zone = new BenchZone(options.path("dist"), home, options.integer("raft-port"),
                 options.integer("ssh-port"), db)) {
             RUNNING.add(zone);
             zone.up();

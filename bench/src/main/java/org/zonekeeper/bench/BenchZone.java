@@ -1,12 +1,8 @@
 package org.zonekeeper.bench;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,35 +11,39 @@ import java.util.stream.IntStream;
 
 import io.atomix.catalyst.transport.Address;
 
-/** A zone of 3 server processes, driven through the distribution's {@code bin/zone-local}. */
-final class LocalZone implements Cluster {
+import org.zonekeeper.testkit.LocalZone;
+import org.zonekeeper.testkit.LocalZone.ZoneLocalException;
+import org.zonekeeper.testkit.ZoneTable;
+
+/** The benchmark's zone: 3 server processes of the distribution, through the testkit's {@link LocalZone}. */
+final class BenchZone implements Cluster {
 
     static final int SIZE = 3;
     private static final int TIMEOUT_SECONDS = 120;
 
-    private final Path script;
-    private final Map<String, String> env = new HashMap<>();
+    private final LocalZone zone;
     private final int raftPort;
 
     /**
-     * {@code home}: where the servers live (emptied first); {@code db}: extra zone-local
-     * variables (ZONE_LOCAL_DB...), empty for H2.
+     * {@code home}: where the servers live (emptied first); {@code env}: extra zone-local
+     * variables (ZONE_LOCAL_DB..., ZONE_LOCAL_CFG), empty for H2.
      */
-    LocalZone(Path distribution, Path home, int raftPort, int sshPort, Map<String, String> db) throws IOException {
-        this.script = distribution.resolve("bin/zone-local");
+    BenchZone(Path distribution, Path home, int raftPort, int sshPort, Map<String, String> env) throws IOException {
         this.raftPort = raftPort;
         Files.createDirectories(home.getParent());
         new ProcessBuilder("rm", "-rf", home.toString()).inheritIO().start().onExit().join();
-        env.put("ZONE_LOCAL_HOME", home.toString());
-        env.put("ZONE_LOCAL_RAFT_PORT", String.valueOf(raftPort));
-        env.put("ZONE_LOCAL_SSH_PORT", String.valueOf(sshPort));
-        env.put("ZONE_LOCAL_TIMEOUT", String.valueOf(TIMEOUT_SECONDS));
-        env.putAll(db);
+        this.zone = LocalZone.at(distribution, home, raftPort, sshPort);
+        env.forEach(zone::env);
     }
 
     /** Starts servers 0..2 and waits for a leader. */
     void up() {
-        run("up", String.valueOf(SIZE));
+        zone.up(SIZE);
+    }
+
+    /** zone-local's directory (its client certificate is in {@code client/}). */
+    Path home() {
+        return zone.home();
     }
 
     /** The servers' Raft endpoints, for a client. */
@@ -56,11 +56,11 @@ final class LocalZone implements Cluster {
     public int leader() {
         for (int i = 0; i < SIZE; i++) {
             try {
-                int leader = stateColumn(run("exec", String.valueOf(i), "zone:show")).indexOf("leader");
+                int leader = LocalZone.leaderIn(zone.exec(i, "zone:show"));
                 if (leader >= 0) {
                     return leader;
                 }
-            } catch (IllegalStateException down) {
+            } catch (ZoneLocalException down) {
                 // ask the next one
             }
         }
@@ -69,12 +69,12 @@ final class LocalZone implements Cluster {
 
     @Override
     public void kill(int member) {
-        run("kill", String.valueOf(member));
+        zone.kill(member);
     }
 
     @Override
     public void start(int member) {
-        run("start", String.valueOf(member));
+        zone.start(member);
     }
 
     @Override
@@ -83,12 +83,13 @@ final class LocalZone implements Cluster {
         List<String> states = List.of();
         while (System.nanoTime() < deadline) {
             try {
-                states = stateColumn(run("exec", "0", "zone:show"));
+                states = ZoneTable.rows(zone.exec(0, "zone:show"), "STATE").stream().map(r -> r.get("STATE"))
+                        .collect(Collectors.toList());
                 if (states.size() == SIZE && states.stream().allMatch(s -> s.equals("leader") || s.equals("follower"))
                         && states.stream().filter("leader"::equals).count() == 1) {
                     return;
                 }
-            } catch (IllegalStateException notYet) {
+            } catch (ZoneLocalException notYet) {
                 // server 0 may be the one starting
             }
             sleep(500);
@@ -98,59 +99,7 @@ final class LocalZone implements Cluster {
 
     @Override
     public void close() {
-        run("down");
-    }
-
-    /**
-     * The STATE column of zone:show's status table, indexed by server id (rows are in id order;
-     * the first column is the id).
-     */
-    static List<String> stateColumn(String zoneShow) {
-        List<String> states = new ArrayList<>();
-        int column = -1;
-        for (String line : zoneShow.split("\n")) {
-            List<String> cells = List.of(line.split("\\|")).stream().map(String::trim).collect(Collectors.toList());
-            if (cells.contains("STATE")) {
-                column = cells.indexOf("STATE");
-            } else if (column >= 0 && cells.size() > column && cells.get(0).matches("\\d+")) {
-                int id = Integer.parseInt(cells.get(0));
-                while (states.size() <= id) {
-                    states.add("?");
-                }
-                states.set(id, cells.get(column));
-            }
-        }
-        return states;
-    }
-
-    private String run(String... args) {
-        List<String> command = new ArrayList<>(List.of(script.toString()));
-        command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile("zone-local", ".out");
-            try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectInput(new File("/dev/null")).redirectOutput(out.toFile());
-                builder.environment().putAll(env);
-                Process p = builder.start();
-                if (!p.waitFor(3L * TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor();
-                }
-                String output = Files.readString(out);
-                if (p.exitValue() != 0) {
-                    throw new IllegalStateException("zone-local " + String.join(" ", args) + " exited "
-                            + p.exitValue() + ":\n" + output);
-                }
-                return output;
-            } finally {
-                Files.deleteIfExists(out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: zone-local " + String.join(" ", args), e);
-        }
+        zone.close();
     }
 
     static void sleep(long millis) {

@@ -104,7 +104,7 @@ final class EtcdCluster implements Cluster {
             if (status().size() == SIZE && leader() >= 0) {
                 return;
             }
-            LocalZone.sleep(200);
+            BenchZone.sleep(200);
         }
         throw new IllegalStateException("etcd not healthy after " + TIMEOUT_SECONDS + " s; see " + dir);
     }

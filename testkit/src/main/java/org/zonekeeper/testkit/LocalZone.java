@@ -1,4 +1,4 @@
-package org.zonekeeper.itests.support;
+package org.zonekeeper.testkit;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,12 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.zonekeeper.testkit.Ports;
 
 /**
  * A zone of real server processes on loopback, driven through the
- * distribution's {@code bin/zone-local}. Each instance has its own directory
- * under {@code target/zones/} and its own free ports; call {@link #close()}
+ * distribution's {@code bin/zone-local}: the tests' (each {@link #create} has its own directory under
+ * {@code target/zones/} and its own free ports) and the benchmarks' ({@link #at}). Call {@link #close()}
  * (e.g. from an {@code @After}) to stop its servers.
  *
  * <pre>
@@ -42,6 +41,11 @@ public final class LocalZone implements AutoCloseable {
         env.put("ZONE_LOCAL_RAFT_PORT", String.valueOf(raftPort));
         env.put("ZONE_LOCAL_SSH_PORT", String.valueOf(sshPort));
         env.put("ZONE_LOCAL_TIMEOUT", String.valueOf(TIMEOUT_SECONDS));
+    }
+
+    /** A zone of {@code distribution} living in {@code home}, on the ports given (the benchmarks choose their own). */
+    public static LocalZone at(Path distribution, Path home, int raftPort, int sshPort) {
+        return new LocalZone(distribution, home, raftPort, sshPort);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.zonekeeper.itests.support;
+package org.zonekeeper.testkit;
 
 import java.util.ArrayList;
 import java.util.HashMap;

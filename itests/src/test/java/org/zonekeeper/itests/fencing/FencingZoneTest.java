@@ -19,8 +19,8 @@ import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.fencing.testkit.IpmiSim;
 import org.zonekeeper.itests.support.Await;
 import org.zonekeeper.itests.support.HostLab;
-import org.zonekeeper.itests.support.LocalZone;
-import org.zonekeeper.itests.support.LocalZone.ZoneLocalException;
+import org.zonekeeper.testkit.LocalZone;
+import org.zonekeeper.testkit.LocalZone.ZoneLocalException;
 
 /**
  * Fencing in a running server (a real Karaf process) against real ipmi_sim BMCs: devices from .cfg files dropped

@@ -19,8 +19,8 @@ import org.zonekeeper.agent.guest.SharedDiskChecker;
 import org.zonekeeper.itests.support.Await;
 import org.zonekeeper.itests.support.HoldingProxy;
 import org.zonekeeper.itests.support.HostLab;
-import org.zonekeeper.itests.support.LocalZone;
-import org.zonekeeper.itests.support.ZoneTable;
+import org.zonekeeper.testkit.LocalZone;
+import org.zonekeeper.testkit.ZoneTable;
 
 /**
  * The frozen-leader sequence, scripted: leader L1 has written that it deploys VM v on host kvm-1 and sent the deploy,

@@ -19,8 +19,8 @@ import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.fencing.testkit.IpmiSim;
 import org.zonekeeper.itests.support.Await;
 import org.zonekeeper.itests.support.HostLab;
-import org.zonekeeper.itests.support.LocalZone;
-import org.zonekeeper.itests.support.ZoneTable;
+import org.zonekeeper.testkit.LocalZone;
+import org.zonekeeper.testkit.ZoneTable;
 
 /**
  * The leader's host-error workflow in a running server against real ipmi_sim BMCs, for hosts whose node agent does

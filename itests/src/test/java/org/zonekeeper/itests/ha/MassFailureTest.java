@@ -21,8 +21,8 @@ import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.fencing.testkit.IpmiSim;
 import org.zonekeeper.itests.support.Await;
 import org.zonekeeper.itests.support.HostLab;
-import org.zonekeeper.itests.support.LocalZone;
-import org.zonekeeper.itests.support.ZoneTable;
+import org.zonekeeper.testkit.LocalZone;
+import org.zonekeeper.testkit.ZoneTable;
 
 /**
  * The mass-failure guard with real agents and ipmi_sim BMCs: when every host stops answering at once (their agents

@@ -19,8 +19,8 @@ import org.zonekeeper.agent.guest.SharedDiskChecker;
 import org.zonekeeper.fencing.testkit.IpmiSim;
 import org.zonekeeper.itests.support.Await;
 import org.zonekeeper.itests.support.HostLab;
-import org.zonekeeper.itests.support.LocalZone;
-import org.zonekeeper.itests.support.ZoneTable;
+import org.zonekeeper.testkit.LocalZone;
+import org.zonekeeper.testkit.ZoneTable;
 
 /**
  * A leader killed while it fences a host, and one killed while it redeploys the host's VMs: the next leader

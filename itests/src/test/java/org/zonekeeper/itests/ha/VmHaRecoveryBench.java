@@ -16,8 +16,8 @@ import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.fencing.testkit.IpmiSim;
 import org.zonekeeper.itests.support.Await;
 import org.zonekeeper.itests.support.HostLab;
-import org.zonekeeper.itests.support.LocalZone;
-import org.zonekeeper.itests.support.ZoneTable;
+import org.zonekeeper.testkit.LocalZone;
+import org.zonekeeper.testkit.ZoneTable;
 
 /**
  * Not a test (its name keeps it out of the suite): bench/vm-ha.sh runs it. With the default monitoring and

@@ -22,9 +22,9 @@ import org.zonekeeper.agent.guest.SharedDiskChecker;
 import org.zonekeeper.fencing.testkit.IpmiSim;
 import org.zonekeeper.itests.support.Await;
 import org.zonekeeper.itests.support.HostLab;
-import org.zonekeeper.itests.support.LocalZone;
-import org.zonekeeper.itests.support.LocalZone.ZoneLocalException;
-import org.zonekeeper.itests.support.ZoneTable;
+import org.zonekeeper.testkit.LocalZone;
+import org.zonekeeper.testkit.LocalZone.ZoneLocalException;
+import org.zonekeeper.testkit.ZoneTable;
 import org.zonekeeper.testkit.NetNamespace;
 
 /**

@@ -22,8 +22,8 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.itests.support.Await;
-import org.zonekeeper.itests.support.LocalZone;
-import org.zonekeeper.itests.support.ZoneTable;
+import org.zonekeeper.testkit.LocalZone;
+import org.zonekeeper.testkit.ZoneTable;
 
 /**
  * Hooks in a running server: script hooks whose .cfg is dropped into etc/ while it runs, a bundle hook dropped into

@@ -1,6 +1,6 @@
 package org.zonekeeper.itests.zone;
 
-import org.zonekeeper.itests.support.LocalZone;
+import org.zonekeeper.testkit.LocalZone;
 
 /** The zone scenarios with each server on its embedded H2 database. */
 public class H2ZoneTest extends ZoneScenarios {

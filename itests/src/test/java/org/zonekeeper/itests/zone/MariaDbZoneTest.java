@@ -13,9 +13,9 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.zonekeeper.itests.support.Await;
-import org.zonekeeper.itests.support.LocalZone;
-import org.zonekeeper.itests.support.LocalZone.ZoneLocalException;
-import org.zonekeeper.itests.support.ZoneTable;
+import org.zonekeeper.testkit.LocalZone;
+import org.zonekeeper.testkit.LocalZone.ZoneLocalException;
+import org.zonekeeper.testkit.ZoneTable;
 import org.zonekeeper.testkit.MariaDbServer;
 
 /** The zone scenarios with each server on its own database of a real MariaDB server. */

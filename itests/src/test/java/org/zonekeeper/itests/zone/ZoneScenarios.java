@@ -14,9 +14,9 @@ import java.util.Map;
 import org.junit.After;
 import org.junit.Test;
 import org.zonekeeper.itests.support.Await;
-import org.zonekeeper.itests.support.LocalZone;
-import org.zonekeeper.itests.support.LocalZone.ZoneLocalException;
-import org.zonekeeper.itests.support.ZoneTable;
+import org.zonekeeper.testkit.LocalZone;
+import org.zonekeeper.testkit.LocalZone.ZoneLocalException;
+import org.zonekeeper.testkit.ZoneTable;
 
 /**
  * A zone of three real server processes: failover, rejoin, catch-up, loss of majority, isolation.

@@ -15,8 +15,8 @@ import java.util.List;
 import org.junit.After;
 import org.junit.Test;
 import org.zonekeeper.itests.support.Await;
-import org.zonekeeper.itests.support.LocalZone;
-import org.zonekeeper.itests.support.LocalZone.ZoneLocalException;
+import org.zonekeeper.testkit.LocalZone;
+import org.zonekeeper.testkit.LocalZone.ZoneLocalException;
 import org.zonekeeper.testkit.Processes;
 
 /**
