@@ -18,11 +18,19 @@ final class Pem {
     static void write(Path file, String type, byte[] der, boolean secret) throws IOException {
         String text = "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
+        replace(file, text.getBytes(StandardCharsets.US_ASCII), secret);
+    }
+
+    /**
+     * Replaces {@code file} by {@code content} at once (written beside it, then moved); a private file is created
+     * mode 0600 before anything is in it.
+     */
+    static void replace(Path file, byte[] content, boolean secret) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".new");
         Files.deleteIfExists(temporary);
         Files.createFile(temporary, PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--")));
-        Files.writeString(temporary, text, StandardCharsets.US_ASCII);
+        Files.write(temporary, content);
         Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

@@ -5,12 +5,10 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -34,7 +32,6 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
-import org.zonekeeper.api.config.ConfigValues;
 import org.zonekeeper.api.ZoneException;
 
 /**
@@ -94,18 +91,8 @@ public final class ZoneCa {
         if (!Files.isRegularFile(keyFile)) {
             throw new ZoneException(keyFile + " is missing: no zone CA in " + dir + " (zone-tls ca DIR creates one)");
         }
-        try {
-            ConfigValues.checkPrivate(keyFile);
-            X509Certificate ca = ZoneTrust.certificate(dir.resolve(ZoneTrust.CA));
-            PrivateKey key = KeyFactory.getInstance(ca.getPublicKey().getAlgorithm())
-                    .generatePrivate(new PKCS8EncodedKeySpec(Pem.read(keyFile, "PRIVATE KEY")));
-            if (!Keys.matches(key, ca)) {
-                throw new ZoneException(keyFile + " is not the key of " + dir.resolve(ZoneTrust.CA));
-            }
-            return new ZoneCa(ca, key);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new ZoneException(keyFile + ": " + e.getMessage(), e);
-        }
+        X509Certificate ca = ZoneTrust.certificate(dir.resolve(ZoneTrust.CA));
+        return new ZoneCa(ca, Keys.load(keyFile, ca, dir.resolve(ZoneTrust.CA)));
     }
 
     public X509Certificate certificate() {

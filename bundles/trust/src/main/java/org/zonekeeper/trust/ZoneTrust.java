@@ -1,22 +1,19 @@
 package org.zonekeeper.trust;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -28,7 +25,6 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.zonekeeper.api.config.ConfigValues;
 import org.zonekeeper.api.ZoneException;
 
 /**
@@ -71,11 +67,6 @@ public final class ZoneTrust {
         Path caFile = existing(dir, CA);
         Path certificateFile = existing(dir, CERTIFICATE);
         Path keyFile = existing(dir, KEY);
-        try {
-            ConfigValues.checkPrivate(keyFile);
-        } catch (IOException e) {
-            throw new ZoneException(e.getMessage());
-        }
         X509Certificate authority = certificate(caFile);
         X509Certificate own = certificate(certificateFile);
         try {
@@ -87,10 +78,7 @@ public final class ZoneTrust {
         }
         Peer self = Peer.of(own).orElseThrow(() -> new ZoneException(certificateFile + " names "
                 + own.getSubjectX500Principal() + ", not a zone identity (CN=NAME,OU=ROLE,O=zonekeeper)"));
-        PrivateKey key = privateKey(keyFile, own);
-        if (!Keys.matches(key, own)) {
-            throw new ZoneException(keyFile + " is not the key of " + certificateFile);
-        }
+        PrivateKey key = Keys.load(keyFile, own, certificateFile);
         try {
             return new ZoneTrust(authority, own, key, self);
         } catch (GeneralSecurityException | IOException e) {
@@ -192,14 +180,10 @@ public final class ZoneTrust {
         return store;
     }
 
-    private static void write(Path file, KeyStore store, char[] password) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, password);
-        } catch (GeneralSecurityException e) {
-            throw new IOException(e);
-        }
+    private static void write(Path file, KeyStore store, char[] password) throws IOException, GeneralSecurityException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.store(out, password);
+        Pem.replace(file, out.toByteArray(), true);
     }
 
     private static Path existing(Path dir, String name) {
@@ -216,16 +200,6 @@ public final class ZoneTrust {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (IOException | GeneralSecurityException | ClassCastException e) {
             throw new ZoneException(file + " is not a PEM certificate: " + e.getMessage());
-        }
-    }
-
-    private static PrivateKey privateKey(Path file, X509Certificate own) {
-        byte[] der = Pem.read(file, "PRIVATE KEY");
-        try {
-            return KeyFactory.getInstance(own.getPublicKey().getAlgorithm())
-                    .generatePrivate(new PKCS8EncodedKeySpec(der));
-        } catch (GeneralSecurityException e) {
-            throw new ZoneException(file + " cannot be read as the key of " + CERTIFICATE + ": " + e.getMessage());
         }
     }
 }

@@ -55,16 +55,12 @@ final class TlsTransport implements Transport {
      * to be: checked again every second, closed once refused.
      */
     private final Map<Channel, Peer> admitted = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService recheck = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "zonekeeper-raft-admission");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Started by {@link Server#listen}: a client-only transport (a session's) accepts nothing to check. */
+    private ScheduledExecutorService recheck;
 
     private TlsTransport(NettyTransport netty, Admission admission) {
         this.netty = netty;
         this.admission = admission;
-        recheck.scheduleWithFixedDelay(this::recheck, RECHECK_MS, RECHECK_MS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -101,6 +97,7 @@ final class TlsTransport implements Transport {
         return new Server() {
             @Override
             public CompletableFuture<Void> listen(Address address, Consumer<Connection> listener) {
+                startRecheck();
                 return delegate.listen(address, c -> admit(c, listener));
             }
 
@@ -112,9 +109,22 @@ final class TlsTransport implements Transport {
     }
 
     @Override
-    public void close() {
-        recheck.shutdownNow();
+    public synchronized void close() {
+        if (recheck != null) {
+            recheck.shutdownNow();
+        }
         netty.close();
+    }
+
+    private synchronized void startRecheck() {
+        if (recheck == null) {
+            recheck = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "zonekeeper-raft-admission");
+                thread.setDaemon(true);
+                return thread;
+            });
+            recheck.scheduleWithFixedDelay(this::recheck, RECHECK_MS, RECHECK_MS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** A server deleted from the zone: its connections end within a second, not only its next ones. */
@@ -136,7 +146,8 @@ final class TlsTransport implements Transport {
 
     /** Runs on Catalyst's context while the channel's event loop waits: no byte of the peer's has been read. */
     private void admit(Connection connection, Consumer<Connection> listener) {
-        SslHandler ssl = ssl(connection);
+        Channel channel = channel(connection);
+        SslHandler ssl = ssl(channel);
         if (ssl == null) {
             connection.close();
             return;
@@ -144,7 +155,6 @@ final class TlsTransport implements Transport {
         ssl.engine().setNeedClientAuth(true);
         ssl.engine().setEnabledProtocols(new String[] {ZoneTrust.PROTOCOL});
         ThreadContext context = ThreadContext.currentContextOrThrow();
-        Channel channel = channel(connection);
         ssl.handshakeFuture().addListener(done -> {
             Optional<Peer> peer = done.isSuccess() ? ZoneTrust.peer(ssl.engine().getSession()) : Optional.empty();
             String refusal = done.isSuccess() ? admission.refusal(peer)
@@ -163,14 +173,14 @@ final class TlsTransport implements Transport {
 
     private CompletableFuture<Connection> verified(Connection connection, Address address) {
         CompletableFuture<Connection> result = new CompletableFuture<>();
-        SslHandler ssl = ssl(connection);
+        Channel channel = channel(connection);
+        SslHandler ssl = ssl(channel);
         if (ssl == null) {
             connection.close();
             result.completeExceptionally(new TransportException("no TLS on the connection to " + address));
             return result;
         }
         ThreadContext context = ThreadContext.currentContext();
-        Channel channel = channel(connection);
         ssl.handshakeFuture().addListener(done -> {
             Optional<Peer> peer = done.isSuccess() ? ZoneTrust.peer(ssl.engine().getSession()) : Optional.empty();
             if (peer.isPresent() && admission.isServerAt(peer.get(), address.host(), address.port())) {
@@ -194,8 +204,7 @@ final class TlsTransport implements Transport {
         }
     }
 
-    private static SslHandler ssl(Connection connection) {
-        Channel channel = channel(connection);
+    private static SslHandler ssl(Channel channel) {
         return channel == null ? null : channel.pipeline().get(SslHandler.class);
     }
 

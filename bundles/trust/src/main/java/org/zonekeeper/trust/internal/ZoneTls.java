@@ -72,8 +72,8 @@ public final class ZoneTls {
     private static Peer peer(String role, String name) {
         Optional<Role> r = Role.ofUnit(role);
         if (r.isEmpty()) {
-            throw new IllegalArgumentException("ROLE '" + role + "' is none of " + Arrays.toString(
-                    Arrays.stream(Role.values()).map(Role::unit).toArray()));
+            throw new IllegalArgumentException("ROLE '" + role + "' is none of "
+                    + Arrays.stream(Role.values()).map(Role::unit).toList());
         }
         return new Peer(r.get(), name);
     }
