@@ -47,6 +47,11 @@ final class TlsTransport implements Transport {
     private static final Field CHANNEL = channelField();
 
     private static final long RECHECK_MS = 1000;
+    /**
+     * How long an outbound handshake may take: a frozen server accepts the TCP connection but never answers, and
+     * Copycat should try the next server instead of waiting out Netty's 10 s handshake timeout.
+     */
+    private static final long HANDSHAKE_MS = 500;
 
     private final NettyTransport netty;
     private final Admission admission;
@@ -181,6 +186,11 @@ final class TlsTransport implements Transport {
             return result;
         }
         ThreadContext context = ThreadContext.currentContext();
+        channel.eventLoop().schedule(() -> {
+            if (!ssl.handshakeFuture().isDone()) {
+                channel.close(); // fails the handshake, and so this connect
+            }
+        }, HANDSHAKE_MS, TimeUnit.MILLISECONDS);
         ssl.handshakeFuture().addListener(done -> {
             Optional<Peer> peer = done.isSuccess() ? ZoneTrust.peer(ssl.engine().getSession()) : Optional.empty();
             if (peer.isPresent() && admission.isServerAt(peer.get(), address.host(), address.port())) {
