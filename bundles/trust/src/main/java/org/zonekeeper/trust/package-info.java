@@ -4,7 +4,7 @@
  * them ({@link org.zonekeeper.trust.ZoneTrust}). Certificates are made with {@link org.zonekeeper.trust.ZoneCa},
  * also from the command line ({@code bin/zone-tls}).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.zonekeeper.trust;
 
 import org.osgi.annotation.versioning.Version;
