@@ -13,16 +13,22 @@ import java.util.Set;
 
 import org.zonekeeper.api.fencing.Secret;
 
-/** Typed access to raw configuration values; each failure is an {@link InvalidConfigException} naming its key. */
+/**
+ * What configuration keys need beyond their declaration: the name of a factory configuration, secret files, command
+ * lines. Keys and their limits are declared in a component's {@code Config} and checked by {@link ConfigCheck}; the
+ * deprecated typed readers here serve the zone's own configuration ({@code org.zonekeeper.zone}) until it is declared
+ * that way too. Each failure is an {@link InvalidConfigException} naming its key.
+ */
 public record ConfigValues(String pid, Map<String, ?> properties) {
 
     /**
-     * The name of one configuration of a factory: its {@code name} key, else the NAME of its
+     * The name of one configuration of a factory: its {@code name} key unless blank (a component whose
+     * {@code Config} declares {@code name() default ""} always has the key), else the NAME of its
      * {@code FACTORYPID-NAME.cfg} file, else the part of its PID after '~'.
      */
     public static String instanceName(String factoryPid, Map<String, ?> properties) {
         Object name = properties.get("name");
-        if (name != null) {
+        if (name != null && !name.toString().isBlank()) {
             return name.toString().trim();
         }
         Object file = properties.get("felix.fileinstall.filename");
@@ -38,90 +44,83 @@ public record ConfigValues(String pid, Map<String, ?> properties) {
         return pid.contains("~") ? pid.substring(pid.indexOf('~') + 1) : pid;
     }
 
-    public InvalidConfigException invalid(String key, String problem) {
+    private InvalidConfigException invalid(String key, String problem) {
         return new InvalidConfigException(pid, key, problem);
     }
 
+    /** @deprecated for {@code org.zonekeeper.zone} only: declare keys in a {@code Config} checked by {@link ConfigCheck}. */
+    @Deprecated
     public String string(String key, String fallback) {
         Object value = properties.get(key);
         return value == null ? fallback : value.toString().trim();
     }
 
-    public String required(String key) {
-        String value = string(key, "");
-        if (value.isEmpty()) {
-            throw invalid(key, "is required");
-        }
-        return value;
+    private long number(String key, long fallback) {
+        return (long) convert(key, string(key, Long.toString(fallback)), long.class);
     }
 
-    public long number(String key, long fallback) {
-        String text = string(key, Long.toString(fallback));
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw invalid(key, "'" + text + "' is not a whole number");
-        }
-    }
-
+    /** @deprecated for {@code org.zonekeeper.zone} only: declare keys in a {@code Config} checked by {@link ConfigCheck}. */
+    @Deprecated
     public int integer(String key, int fallback, int minimum, int maximum) {
         long value = number(key, fallback);
         if (value < minimum || value > maximum) {
-            throw invalid(key, value + " is out of range " + minimum + ".." + maximum);
+            throw invalid(key, Conversion.outOfRange(value, "", minimum, maximum));
         }
         return (int) value;
     }
 
+    /** @deprecated for {@code org.zonekeeper.zone} only: declare keys in a {@code Config} checked by {@link ConfigCheck}. */
+    @Deprecated
     public Duration millis(String key, long fallback, long minimum) {
         long value = number(key, fallback);
         if (value < minimum || value > 3_600_000) {
-            throw invalid(key, value + " ms is out of range " + minimum + "..3600000");
+            throw invalid(key, Conversion.outOfRange(value, "ms", minimum, 3_600_000));
         }
         return Duration.ofMillis(value);
     }
 
-    /** A fraction above 0 and at most 1, written as a decimal ({@code 0.5}). */
-    public double fraction(String key, double fallback) {
-        String text = string(key, Double.toString(fallback));
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw invalid(key, "'" + text + "' is not a decimal number");
-        }
-        if (!(value > 0 && value <= 1)) {
-            throw invalid(key, text + " is out of range: above 0 and at most 1");
-        }
-        return value;
+    /** @deprecated for {@code org.zonekeeper.zone} only: declare keys in a {@code Config} checked by {@link ConfigCheck}. */
+    @Deprecated
+    public boolean bool(String key, boolean fallback) {
+        return (boolean) convert(key, string(key, Boolean.toString(fallback)), boolean.class);
     }
 
-    public boolean bool(String key, boolean fallback) {
-        String text = string(key, Boolean.toString(fallback));
-        if (!text.equals("true") && !text.equals("false")) {
-            throw invalid(key, "'" + text + "' is neither true nor false");
+    private Object convert(String key, String text, Class<?> type) {
+        try {
+            return Conversion.convert(text, type);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, e.getMessage());
         }
-        return Boolean.parseBoolean(text);
     }
 
     /**
      * The secret held in the first line of the file named by {@code key} (else {@code fallback}), relative to
-     * {@code base}; none when both are empty. Like OpenSSH with a private key, a file that its group or others may
-     * read or write is refused,
-     * naming its path and mode.
+     * {@code base}; see {@link #secretFile(String, String, String, Path)}.
      */
     public Secret secretFile(String key, String fallback, Path base) {
-        String name = string(key, fallback);
-        if (name.isEmpty()) {
+        return secretFile(pid, key, string(key, fallback), base);
+    }
+
+    /**
+     * The secret held in the first line of file {@code name} (key {@code key} of {@code pid}), relative to
+     * {@code base}; none when {@code name} is blank. Like OpenSSH with a private key, a file that its group or
+     * others may read or write is refused, naming its path and mode.
+     *
+     * @throws InvalidConfigException naming {@code key}: the file is open to others or cannot be read
+     */
+    public static Secret secretFile(String pid, String key, String name, Path base) {
+        if (name.isBlank()) {
             return Secret.none();
         }
-        Path file = base.resolve(name);
+        Path file = base.resolve(name.trim());
         try {
             checkPrivate(file);
             return Secret.of(Files.readAllLines(file).stream().findFirst().orElse("").strip());
         } catch (SecretFileException e) {
-            throw invalid(key, e.getMessage());
+            throw new InvalidConfigException(pid, key, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            throw invalid(key, "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw new InvalidConfigException(pid, key, "cannot read " + file + " (" + e.getClass().getSimpleName()
+                    + ")");
         }
     }
 

@@ -61,7 +61,7 @@ public final class DeviceRegistry {
         List<Entry> matches = byPid.values().stream().filter(e -> e.name().equals(name)).toList();
         if (matches.isEmpty()) {
             throw new FencingException(Kind.CONFIG, "no fencing device named '" + name + "' on this server (add "
-                    + "etc/" + DeviceConfig.PID + "-" + name + ".cfg)");
+                    + "etc/" + ConfiguredDevice.PID + "-" + name + ".cfg)");
         }
         if (matches.size() > 1) {
             throw new FencingException(Kind.CONFIG, "fencing device name '" + name + "' is configured twice");

@@ -12,11 +12,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.ReadMode;
 import org.zonekeeper.api.ZoneException;
-import org.zonekeeper.api.config.ConfigValues;
+import org.zonekeeper.api.config.ConfigCheck;
+import org.zonekeeper.api.config.InvalidConfigException;
+import org.zonekeeper.api.config.Limits;
 import org.zonekeeper.api.fencing.DeviceInfo;
 import org.zonekeeper.api.fencing.FencingAction;
 import org.zonekeeper.api.fencing.FencingAttempt;
@@ -25,9 +31,21 @@ import org.zonekeeper.api.fencing.FencingResult;
 import org.zonekeeper.api.fencing.FencingService;
 
 /** Fences the zone's hosts: levels from the replicated host, devices from this server's configuration. */
-@Component(service = FencingService.class, configurationPid = FencingConfig.PID)
-@Designate(ocd = FencingConfig.class)
+@Component(service = FencingService.class, configurationPid = FencingServiceImpl.PID)
+@Designate(ocd = FencingServiceImpl.Config.class)
 public final class FencingServiceImpl implements FencingService {
+    static final String PID = "org.zonekeeper.fencing";
+    private static final Logger LOG = LoggerFactory.getLogger(FencingServiceImpl.class);
+
+    /** {@code etc/org.zonekeeper.fencing.cfg}, checked by {@link #check} before it is used. */
+    @ObjectClassDefinition(id = PID, name = "zonekeeper fencing",
+            description = "How hosts are fenced: the bound on concurrent fencing operations.")
+    @interface Config {
+        @AttributeDefinition(name = "max.concurrent", description = "Hosts fenced at the same time at most; further "
+                + "requests wait their turn.")
+        @Limits(min = 1, max = 256)
+        int max_concurrent() default 8;
+    }
 
     private final DeviceRegistry registry;
     private final HostService hosts;
@@ -37,12 +55,22 @@ public final class FencingServiceImpl implements FencingService {
 
     @Activate
     public FencingServiceImpl(@Reference DeviceRegistry registry, @Reference HostService hosts,
-            Map<String, Object> properties) {
+            Config config, Map<String, Object> properties) {
+        try {
+            check(properties);
+        } catch (InvalidConfigException e) {
+            LOG.error("{}: no host is fenced until this is fixed", e.inOneLine());
+            throw e;
+        }
         this.registry = registry;
         this.hosts = hosts;
-        this.slots = new Semaphore(new ConfigValues(FencingConfig.PID, properties)
-                .integer("max.concurrent", 8, 1, 256), true);
+        this.slots = new Semaphore(config.max_concurrent(), true);
         this.fencer = new Fencer(registry, calls);
+    }
+
+    /** {@code properties} checked against {@link Config}, every bad key at once. */
+    static Config check(Map<String, ?> properties) {
+        return ConfigCheck.of(Config.class, PID, properties).orThrow();
     }
 
     @Deactivate

@@ -21,18 +21,18 @@ final class Fencing {
 
     private final HostService hosts;
     private final FencingService fencing;
-    private final HaSettings settings;
+    private final HaPolicy policy;
 
-    Fencing(HostService hosts, FencingService fencing, HaSettings settings) {
+    Fencing(HostService hosts, FencingService fencing, HaPolicy policy) {
         this.hosts = hosts;
         this.fencing = fencing;
-        this.settings = settings;
+        this.policy = policy;
     }
 
     void fence(Host host, Recovery recovery) {
         int tries = recovery == null ? 1 : recovery.attempts() + 1;
         long attempt = host.fencingAttempt();
-        if (!settings.fencing()) {
+        if (!policy.fencing()) {
             LOG.warn("host {}: fencing is switched off (org.zonekeeper.ha fencing = false): its VMs are redeployed "
                     + "WITHOUT a confirmed power-off; if it still runs them, their disks will be corrupted", host.name());
             hosts.recordFencing(host.id(), attempt, FencingStep.CONFIRMED_OFF, tries,

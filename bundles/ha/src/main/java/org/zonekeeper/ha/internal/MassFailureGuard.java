@@ -22,13 +22,13 @@ import org.zonekeeper.api.RecoveryService;
 final class MassFailureGuard {
     private static final Logger LOG = LoggerFactory.getLogger(MassFailureGuard.class);
 
-    private final HaSettings settings;
+    private final HaPolicy policy;
     private final RecoveryService recoveries;
     private boolean holding;
     private String why = "";
 
-    MassFailureGuard(HaSettings settings, RecoveryService recoveries) {
-        this.settings = settings;
+    MassFailureGuard(HaPolicy policy, RecoveryService recoveries) {
+        this.policy = policy;
         this.recoveries = recoveries;
     }
 
@@ -37,10 +37,10 @@ final class MassFailureGuard {
         int failed = (int) hosts.stream().filter(h -> h.state() == HostState.ERROR).count();
         int watched = (int) hosts.stream().filter(h -> h.state() == HostState.ERROR
                 || h.state() == HostState.MONITORED).count();
-        boolean now = settings.massFailure(failed, watched);
+        boolean now = policy.massFailure(failed, watched);
         if (now && !holding) {
             why = failed + " of " + watched + " monitored hosts stopped answering at once (max.failed.fraction "
-                    + settings.maxFailedFraction() + "): none is fenced until enough answer again, or an operator "
+                    + policy.maxFailedFraction() + "): none is fenced until enough answer again, or an operator "
                     + "runs ha:fence or ha:confirm-off";
             LOG.error("mass failure: {}", why);
         } else if (!now && holding) {

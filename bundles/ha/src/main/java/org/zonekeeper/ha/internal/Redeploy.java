@@ -33,16 +33,16 @@ final class Redeploy {
     private final VmService vms;
     private final RecoveryService recoveries;
     private final Deployments deployments;
-    private final HaSettings settings;
+    private final HaPolicy policy;
     private final Placement placement;
 
-    Redeploy(VmService vms, RecoveryService recoveries, Deployments deployments, HaSettings settings,
+    Redeploy(VmService vms, RecoveryService recoveries, Deployments deployments, HaPolicy policy,
             Placement placement) {
         this.placement = placement;
         this.vms = vms;
         this.recoveries = recoveries;
         this.deployments = deployments;
-        this.settings = settings;
+        this.policy = policy;
     }
 
     /** The VMs of the host that must still move (or, with ha off, be marked STOPPED), highest priority first. */
@@ -79,7 +79,7 @@ final class Redeploy {
     }
 
     private void move(Vm vm, Host fenced) {
-        switch (settings.mode()) {
+        switch (policy.mode()) {
             case DELETE -> {
                 vms.delete(vm.name());
                 LOG.info("VM {} of fenced host {} deleted (mode delete)", vm.name(), fenced.name());

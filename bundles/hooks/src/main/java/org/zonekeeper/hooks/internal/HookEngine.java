@@ -16,7 +16,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.EventService;
@@ -27,6 +29,9 @@ import org.zonekeeper.api.Leadership;
 import org.zonekeeper.api.VmService;
 import org.zonekeeper.api.ZoneEvent;
 import org.zonekeeper.api.ZoneException;
+import org.zonekeeper.api.config.ConfigCheck;
+import org.zonekeeper.api.config.InvalidConfigException;
+import org.zonekeeper.api.config.Limits;
 
 /**
  * Runs the hooks on the leader only. It follows the replicated event log from the cursor {@value #CURSOR}: for each
@@ -34,9 +39,10 @@ import org.zonekeeper.api.ZoneException;
  * and finished with its outcome. A new leader first marks the executions its predecessor left RUNNING as RETRIED and
  * runs them again, then raises {@code LEADER}, then follows the log where the cursor stands.
  */
-@Component(service = HookEngine.class, immediate = true, configurationPid = HooksConfig.PID)
-@Designate(ocd = HooksConfig.class)
+@Component(service = HookEngine.class, immediate = true, configurationPid = HookEngine.PID)
+@Designate(ocd = HookEngine.Config.class)
 public final class HookEngine {
+    static final String PID = "org.zonekeeper.hooks";
     static final String CURSOR = "hooks";
     private static final Logger LOG = LoggerFactory.getLogger(HookEngine.class);
     private static final int BATCH = 200;
@@ -48,11 +54,35 @@ public final class HookEngine {
     private record Key(String hook, long eventId) {
     }
 
+    /** {@code etc/org.zonekeeper.hooks.cfg}, checked by {@link #check}: when it does not check out, defaults run. */
+    @ObjectClassDefinition(id = PID, name = "zonekeeper hook engine",
+            description = "How the leader runs hooks for the replicated events.")
+    @interface Config {
+        @AttributeDefinition(name = "max.concurrent", description = "Hook executions running at the same time at "
+                + "most; further ones wait.")
+        @Limits(min = 1, max = 256)
+        int max_concurrent() default 8;
+
+        @AttributeDefinition(name = "poll.ms", description = "How often the leader reads new events.")
+        @Limits(min = 50, max = 60_000, unit = "ms")
+        long poll_ms() default 250;
+
+        @AttributeDefinition(name = "output.limit.bytes", description = "A script writing more than this to stdout "
+                + "and stderr together is killed and its run recorded as failed.")
+        @Limits(min = 4096, max = 1L << 30)
+        long output_limit_bytes() default 1048576;
+
+        @AttributeDefinition(name = "bundle.timeout.ms", description = "How long a bundle hook may take before its "
+                + "run is recorded as failed and its thread interrupted.")
+        @Limits(min = 100, max = 3_600_000, unit = "ms")
+        long bundle_timeout_ms() default 60000;
+    }
+
     private final Leadership leadership;
     private final HookRegistry registry;
     private final HookLogService log;
     private final EventService events;
-    private final HooksSettings settings;
+    private final Config config;
     private final HookContext context;
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
@@ -64,26 +94,33 @@ public final class HookEngine {
     @Activate
     public HookEngine(@Reference Leadership leadership, @Reference HookRegistry registry,
             @Reference HookLogService log, @Reference EventService events, @Reference HostService hosts,
-            @Reference VmService vms, Map<String, Object> properties) {
+            @Reference VmService vms, Config config, Map<String, Object> properties) {
         this.leadership = leadership;
         this.registry = registry;
         this.log = log;
         this.events = events;
-        this.settings = settings(properties);
+        this.config = checkedOrDefaults(config, properties);
         EventDocuments documents = new EventDocuments(hosts, vms);
-        this.context = new HookContext(new ScriptRunner(settings.outputLimit()), settings.bundleTimeout(),
-                documents::of);
-        this.pool = Executors.newFixedThreadPool(settings.maxConcurrent(), threads("zonekeeper-hook"));
+        this.context = new HookContext(new ScriptRunner(this.config.output_limit_bytes()),
+                Duration.ofMillis(this.config.bundle_timeout_ms()), documents::of);
+        this.pool = Executors.newFixedThreadPool(this.config.max_concurrent(), threads("zonekeeper-hook"));
         this.timer = Executors.newSingleThreadScheduledExecutor(threads("zonekeeper-hook-engine"));
         timer.schedule(this::takeOver, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static HooksSettings settings(Map<String, Object> properties) {
+    /** {@code properties} checked against {@link Config}, every bad key at once. */
+    static Config check(Map<String, ?> properties) {
+        return ConfigCheck.of(Config.class, PID, properties).orThrow();
+    }
+
+    /** {@code config} when {@code properties} check out, else the defaults, saying why in one line. */
+    private static Config checkedOrDefaults(Config config, Map<String, Object> properties) {
         try {
-            return HooksSettings.parse(properties);
-        } catch (ZoneException e) {
-            LOG.error("{} (the hook engine runs with its defaults)", e.getMessage());
-            return HooksSettings.parse(Map.of());
+            check(properties);
+            return config;
+        } catch (InvalidConfigException e) {
+            LOG.error("{} (the hook engine runs with its defaults)", e.inOneLine());
+            return check(Map.of());
         }
     }
 
@@ -119,7 +156,7 @@ public final class HookEngine {
                     leadership.term(), leadership.server());
             registry.subscribers(leader).forEach(hook -> dispatch(hook, leader, 1, 0));
             LOG.info("hook engine on (term {}): following the event log after event {}", leadership.term(), cursor);
-            timer.scheduleWithFixedDelay(this::poll, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(this::poll, 0, config.poll_ms(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             LOG.warn("hook engine: cannot take over yet: {}", e.getMessage());
             timer.schedule(this::takeOver, SETTLE.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package org.zonekeeper.hooks.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,51 +15,70 @@ import org.zonekeeper.api.ZoneEvent;
 final class ScriptHook implements RunnableHook {
     private static final String TEMPLATE = "$TEMPLATE";
 
-    private final ScriptHookSettings settings;
+    private final String name;
+    private final ConfiguredScriptHook.Config config;
+    private final Subscriptions events;
+    private final Path command;
+    private final List<String> arguments;
 
-    ScriptHook(ScriptHookSettings settings) {
-        this.settings = settings;
+    /** The hook {@code config} (checked) describes; a relative command is taken from {@code scripts}. */
+    ScriptHook(String name, ConfiguredScriptHook.Config config, Path scripts) {
+        this.name = name;
+        this.config = config;
+        this.events = Subscriptions.parse(config.events());
+        this.command = scripts.resolve(config.command().trim());
+        String words = config.arguments().trim();
+        this.arguments = words.isEmpty() ? List.of() : List.of(words.split("\\s+"));
     }
 
     @Override
     public String name() {
-        return settings.name();
+        return name;
+    }
+
+    /** The program, absolute. */
+    Path command() {
+        return command;
+    }
+
+    /** The arguments before their placeholders are replaced. */
+    List<String> arguments() {
+        return arguments;
     }
 
     @Override
     public HookInfo info() {
         String target = String.join(" ", commandLine());
-        return new HookInfo(settings.name(), HookInfo.Kind.SCRIPT, settings.events().names(), target,
-                ScriptRunner.problem(settings.command()));
+        return new HookInfo(name, HookInfo.Kind.SCRIPT, events.names(), target, ScriptRunner.problem(command));
     }
 
     private List<String> commandLine() {
-        List<String> line = new ArrayList<>(List.of(settings.command().toString()));
-        line.addAll(settings.arguments());
+        List<String> line = new ArrayList<>(List.of(command.toString()));
+        line.addAll(arguments);
         return line;
     }
 
     @Override
     public boolean subscribes(ZoneEvent event) {
-        return settings.events().matches(event);
+        return events.matches(event);
     }
 
     @Override
     public String arguments(ZoneEvent event) {
-        return String.join(" ", settings.arguments().stream().map(a -> expand(a, event, TEMPLATE)).toList());
+        return String.join(" ", arguments.stream().map(a -> expand(a, event, TEMPLATE)).toList());
     }
 
     @Override
     public HookResult run(ZoneEvent event, HookContext context) throws InterruptedException {
-        boolean templated = settings.arguments().stream().anyMatch(a -> a.contains(TEMPLATE));
-        String document = templated || settings.stdin() ? context.documents().apply(event) : "";
+        boolean templated = arguments.stream().anyMatch(a -> a.contains(TEMPLATE));
+        String document = templated || config.stdin() ? context.documents().apply(event) : "";
         String template = Base64.getEncoder().encodeToString(document.getBytes(StandardCharsets.UTF_8));
-        List<String> argv = new ArrayList<>(List.of(settings.command().toString()));
-        settings.arguments().forEach(a -> argv.add(expand(a, event, template)));
+        List<String> argv = new ArrayList<>(List.of(command.toString()));
+        arguments.forEach(a -> argv.add(expand(a, event, template)));
         Map<String, String> env = Map.of("ZK_EVENT", event.name(), "ZK_EVENT_ID", Long.toString(event.id()),
                 "ZK_OBJECT_TYPE", event.objectType(), "ZK_OBJECT_ID", Long.toString(event.objectId()),
                 "ZK_OBJECT_NAME", event.objectName());
-        return context.scripts().run(argv, env, settings.stdin() ? document : "", settings.timeout());
+        return context.scripts().run(argv, env, config.stdin() ? document : "", Duration.ofMillis(config.timeout_ms()));
     }
 
     /** Replaces the placeholders; $EVENT_ID before $EVENT, which it starts with. */
@@ -70,11 +90,11 @@ final class ScriptHook implements RunnableHook {
 
     @Override
     public int retries() {
-        return settings.retries();
+        return config.retries();
     }
 
     @Override
     public Duration retryDelay() {
-        return settings.retryDelay();
+        return Duration.ofMillis(config.retry_delay_ms());
     }
 }

@@ -1,8 +1,10 @@
 package org.zonekeeper.monitor.internal;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,7 +14,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.Host;
@@ -24,20 +28,47 @@ import org.zonekeeper.api.ReadMode;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmService;
 import org.zonekeeper.api.ZoneException;
+import org.zonekeeper.api.config.ConfigCheck;
+import org.zonekeeper.api.config.InvalidConfigException;
+import org.zonekeeper.api.config.Limits;
 
 /**
  * Probes every host each interval, on the leader only (it needs the {@link Leadership} service). A host that
  * misses {@code failures} probes in a row goes to ERROR; one in INIT or ERROR that answers goes to MONITORED.
  * Hosts being fenced or fenced are left to the host-error workflow.
  */
-@Component(immediate = true, configurationPid = MonitorConfig.PID)
-@Designate(ocd = MonitorConfig.class)
+@Component(immediate = true, configurationPid = HostMonitor.PID)
+@Designate(ocd = HostMonitor.Config.class)
 public final class HostMonitor {
+    static final String PID = "org.zonekeeper.monitor";
     private static final Logger LOG = LoggerFactory.getLogger(HostMonitor.class);
     static final Set<HostState> PROBED = Set.of(HostState.INIT, HostState.MONITORED, HostState.ERROR);
 
+    /** {@code etc/org.zonekeeper.monitor.cfg}, checked by {@link #check} before it is used. */
+    @ObjectClassDefinition(id = PID, name = "zonekeeper host monitoring",
+            description = "How the leader probes the hypervisor hosts' node agents.")
+    @interface Config {
+        @AttributeDefinition(name = "interval.ms", description = "Time between two monitoring rounds.")
+        @Limits(min = 200, max = 3_600_000, unit = "ms")
+        long interval_ms() default 3000;
+
+        @AttributeDefinition(name = "failures", description = "Consecutive failed probes after which a host is put "
+                + "in ERROR.")
+        @Limits(min = 1, max = 100)
+        int failures() default 3;
+
+        @AttributeDefinition(name = "probe.timeout.ms", description = "How long one probe may take; no answer in "
+                + "time is a failed probe (at most interval.ms).")
+        @Limits(min = 100, max = 3_600_000, unit = "ms")
+        long probe_timeout_ms() default 2000;
+
+        @AttributeDefinition(name = "max.concurrent", description = "Probes in flight at most.")
+        @Limits(min = 1, max = 10_000)
+        int max_concurrent() default 256;
+    }
+
     private final HostService hosts;
-    private final MonitorSettings settings;
+    private final Config config;
     private final ProbeRound round;
     private final VmStates vmStates;
     private final Map<Long, Integer> missed = new HashMap<>();
@@ -49,14 +80,32 @@ public final class HostMonitor {
 
     @Activate
     public HostMonitor(@Reference Leadership leadership, @Reference HostService hosts, @Reference VmService vms,
-            @Reference HostProbe probe, Map<String, Object> properties) {
+            @Reference HostProbe probe, Config config, Map<String, Object> properties) {
+        try {
+            check(properties);
+        } catch (InvalidConfigException e) {
+            LOG.error("{}: hosts are not monitored until this is fixed", e.inOneLine());
+            throw e;
+        }
         this.hosts = hosts;
-        this.settings = MonitorSettings.parse(properties);
-        this.round = new ProbeRound(probe, settings);
+        this.config = config;
+        this.round = new ProbeRound(probe, config.max_concurrent(), Duration.ofMillis(config.probe_timeout_ms()));
         this.vmStates = new VmStates(vms);
-        LOG.info("monitoring hosts every {} ms (term {}): ERROR after {} missed probes", settings.interval().toMillis(),
-                leadership.term(), settings.failures());
-        timer.scheduleWithFixedDelay(this::monitor, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("monitoring hosts every {} ms (term {}): ERROR after {} missed probes", config.interval_ms(),
+                leadership.term(), config.failures());
+        timer.scheduleWithFixedDelay(this::monitor, 0, config.interval_ms(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * {@code properties} checked against {@link Config}, every bad key at once; a probe may not outlast the
+     * interval.
+     */
+    static Config check(Map<String, ?> properties) {
+        return ConfigCheck.of(Config.class, PID, properties)
+                .rule("probe.timeout.ms", c -> c.probe_timeout_ms() > c.interval_ms()
+                        ? Optional.of(c.probe_timeout_ms() + " must not exceed interval.ms (" + c.interval_ms() + ")")
+                        : Optional.empty())
+                .orThrow();
     }
 
     @Deactivate
@@ -106,7 +155,7 @@ public final class HostMonitor {
     private void missedBy(ProbeRound.Outcome o, List<Vm> placed) {
         Host host = o.host();
         int count = missed.merge(host.id(), 1, Integer::sum);
-        if (count >= settings.failures() && host.state() != HostState.ERROR) {
+        if (count >= config.failures() && host.state() != HostState.ERROR) {
             hosts.setState(host.name(), Set.of(HostState.INIT, HostState.MONITORED), HostState.ERROR);
             LOG.warn("host {}: {} probes missed (last: {}): ERROR", host.name(), count, o.failure());
             vmStates.hostLost(host, placed);

@@ -1,5 +1,6 @@
 package org.zonekeeper.monitor.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,22 +26,24 @@ final class ProbeRound {
     }
 
     private final HostProbe probe;
-    private final MonitorSettings settings;
+    private final int maxConcurrent;
+    private final Duration timeout;
 
-    ProbeRound(HostProbe probe, MonitorSettings settings) {
+    ProbeRound(HostProbe probe, int maxConcurrent, Duration timeout) {
         this.probe = probe;
-        this.settings = settings;
+        this.maxConcurrent = maxConcurrent;
+        this.timeout = timeout;
     }
 
     List<Outcome> run(List<Host> hosts) throws InterruptedException {
-        Semaphore inFlight = new Semaphore(settings.maxConcurrent());
+        Semaphore inFlight = new Semaphore(maxConcurrent);
         Map<Host, CompletableFuture<HostReport>> probes = new LinkedHashMap<>();
         for (Host host : hosts) {
             inFlight.acquire();
             CompletableFuture<HostReport> answer;
             try {
-                answer = probe.probe(host, settings.probeTimeout()).toCompletableFuture()
-                        .orTimeout(settings.probeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                answer = probe.probe(host, timeout).toCompletableFuture()
+                        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
                 answer = CompletableFuture.failedFuture(e);
             }

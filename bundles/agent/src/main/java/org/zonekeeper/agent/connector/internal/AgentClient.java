@@ -16,6 +16,7 @@ import org.zonekeeper.api.HostReport;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmState;
 import org.zonekeeper.api.ZoneException;
+import org.zonekeeper.api.fencing.Secret;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,12 +31,15 @@ final class AgentClient {
     static final String TERM = "X-Zonekeeper-Term";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AgentSettings settings;
+    private final AgentConnector.Config config;
+    private final Secret token;
     private final long term;
     private final HttpClient http;
 
-    AgentClient(AgentSettings settings, long term) {
-        this.settings = settings;
+    /** Calls agents as {@code config} (checked) says, with {@code token}, for the leader of {@code term}. */
+    AgentClient(AgentConnector.Config config, Secret token, long term) {
+        this.config = config;
+        this.token = token;
         this.term = term;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
@@ -48,22 +52,22 @@ final class AgentClient {
     VmState deploy(Host host, Vm vm) {
         ObjectNode spec = JSON.createObjectNode().put("cpu", vm.cpu()).put("memoryMb", vm.memoryMb())
                 .put("name", vm.name()).put("placement", vm.placement())
-                .put("disk", settings.diskDir() + "/" + vm.deployId() + ".disk");
+                .put("disk", config.disk_dir().trim() + "/" + vm.deployId() + ".disk");
         if (!vm.template().isBlank()) {
             spec.putArray("command").addAll(java.util.Arrays.stream(vm.template().trim().split("\\s+"))
                     .map(JSON.getNodeFactory()::textNode).toList());
         }
-        return state(call(host, request(host, vmPath(vm), settings.requestTimeout())
+        return state(call(host, request(host, vmPath(vm), Duration.ofMillis(config.request_timeout_ms()))
                 .PUT(HttpRequest.BodyPublishers.ofString(spec.toString())).header("Content-Type", "application/json")
                 .build()));
     }
 
     void stop(Host host, Vm vm) {
-        call(host, request(host, vmPath(vm), settings.requestTimeout()).DELETE().build());
+        call(host, request(host, vmPath(vm), Duration.ofMillis(config.request_timeout_ms())).DELETE().build());
     }
 
     VmState status(Host host, Vm vm) {
-        return state(call(host, request(host, vmPath(vm), settings.requestTimeout()).GET().build()));
+        return state(call(host, request(host, vmPath(vm), Duration.ofMillis(config.request_timeout_ms())).GET().build()));
     }
 
     private static String vmPath(Vm vm) {
@@ -72,14 +76,14 @@ final class AgentClient {
 
     private HttpRequest.Builder request(Host host, String path, Duration timeout) {
         return HttpRequest.newBuilder(URI.create("http://" + endpoint(host) + path)).timeout(timeout)
-                .header("Authorization", "Bearer " + settings.token().reveal()).header(TERM, Long.toString(term));
+                .header("Authorization", "Bearer " + token.reveal()).header(TERM, Long.toString(term));
     }
 
     /** The host's address, with the configured port unless it names one. */
     String endpoint(Host host) {
         String address = host.address();
         boolean hasPort = address.matches(".*:\\d+") && !address.matches("[0-9a-fA-F:]+");
-        return hasPort ? address : address + ":" + settings.port();
+        return hasPort ? address : address + ":" + config.port();
     }
 
     private JsonNode call(Host host, HttpRequest request) {

@@ -10,33 +10,37 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.api.config.ConfigCheck;
 import org.zonekeeper.api.config.InvalidConfigException;
 import org.zonekeeper.api.fencing.FenceDevice;
 
-public class DeviceSettingsTest {
+public class DevicesTest {
 
     @Rule
     public TemporaryFolder home = new TemporaryFolder();
 
-    private Map<String, Object> config(String... keyValues) {
+    private Map<String, Object> config(Object... keyValues) {
         Map<String, Object> map = new HashMap<>();
         map.put("service.pid", "org.zonekeeper.fencing.device~x");
         map.put("felix.fileinstall.filename", "file:/opt/zk/etc/org.zonekeeper.fencing.device-bmc-7.cfg");
         map.put("driver", "ipmi");
         map.put("address", "10.0.0.7");
         for (int i = 0; i < keyValues.length; i += 2) {
-            map.put(keyValues[i], keyValues[i + 1]);
+            map.put((String) keyValues[i], keyValues[i + 1]);
         }
         return map;
     }
 
+    /** As the component gets it: the configuration checked, and as SCR injects it (here, the check's own view). */
     private FenceDevice parse(Map<String, Object> config) {
-        return DeviceSettings.parse(config, home.getRoot().toPath());
+        return Devices.device(ConfigCheck.of(ConfiguredDevice.Config.class, ConfiguredDevice.PID, config).config(),
+                config, home.getRoot().toPath());
     }
 
     @Test
@@ -50,6 +54,13 @@ public class DeviceSettingsTest {
         assertEquals(1, d.retries());
         assertTrue(d.password().isEmpty());
         assertFalse(d.verification().insecure());
+    }
+
+    @Test
+    public void theDefaultsDeclarativeServicesAddsAreNeitherANameNorOptions() {
+        FenceDevice d = parse(config("name", "", "port", 0, "tls.insecure", false, "timeout.ms", 10000L));
+        assertEquals("bmc-7", d.name());
+        assertEquals(Map.of(), d.options());
     }
 
     @Test
@@ -111,6 +122,17 @@ public class DeviceSettingsTest {
         assertBad("password.file", config("password.file", "missing.password"));
         assertBad("host.map", config("host.map", "kvm-1:1,kvm-1:2"));
         assertBad("name", config("name", "bad name"));
+    }
+
+    @Test
+    public void everyBadKeyIsReportedAtOnce() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> parse(config("address", "",
+                "retries", "-1", "tls.insecure", "yes", "password", "s3cret-Pw", "host.map", "kvm-1:1,kvm-1:2")));
+        assertEquals(List.of("address", "retries", "tls.insecure", "password", "host.map"),
+                e.problems().stream().map(InvalidConfigException.Problem::key).toList());
+        assertTrue(e.inOneLine(), e.inOneLine().startsWith("org.zonekeeper.fencing.device-bmc-7: address: is "
+                + "required; retries: -1 is out of range 0..10; tls.insecure: 'yes' is neither true nor false; "));
+        assertFalse(e.getMessage().contains("s3cret"));
     }
 
     private void assertBad(String key, Map<String, Object> config) {

@@ -1,0 +1,50 @@
+package org.zonekeeper.ha.internal;
+
+import java.time.Duration;
+
+/**
+ * What the checked {@link RecoveryController.Config} decides: the mode, when a host in ERROR is fenced, how fencing
+ * retries back off, and what a mass failure is. {@code cycle} is the monitoring interval, which wait.cycles counts.
+ */
+final class HaPolicy {
+    private final RecoveryController.Config config;
+    private final Mode mode;
+    private final Duration cycle;
+
+    HaPolicy(RecoveryController.Config config, Duration cycle) {
+        this.config = config;
+        this.mode = Mode.of(config.mode());
+        this.cycle = cycle;
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    /** False: VMs move without a confirmed power-off. */
+    boolean fencing() {
+        return config.fencing();
+    }
+
+    double maxFailedFraction() {
+        return config.max_failed_fraction();
+    }
+
+    /** Whether {@code failed} hosts in ERROR out of {@code watched} monitored ones look like a mass failure. */
+    boolean massFailure(int failed, int watched) {
+        return failed >= 2 && failed > config.max_failed_fraction() * watched;
+    }
+
+    /** How long a host stays in ERROR before it is fenced. */
+    Duration errorWait() {
+        return cycle.multipliedBy(config.wait_cycles());
+    }
+
+    /** The pause before fencing attempt {@code attempts + 1}: doubling from fence.retry.ms up to its maximum. */
+    Duration fenceBackoff(int attempts) {
+        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
+        Duration wait = Duration.ofMillis(config.fence_retry_ms()).multipliedBy(factor);
+        Duration max = Duration.ofMillis(config.fence_retry_max_ms());
+        return wait.compareTo(max) > 0 ? max : wait;
+    }
+}
