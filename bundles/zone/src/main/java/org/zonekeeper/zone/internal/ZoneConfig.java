@@ -2,14 +2,20 @@ package org.zonekeeper.zone.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.zonekeeper.api.config.Limits;
 
-/** Metatype of {@code etc/org.zonekeeper.zone.cfg}; values are checked by {@link ZoneSettings#parse}. */
+/**
+ * {@code etc/org.zonekeeper.zone.cfg}, the one declaration of its keys, defaults and ranges; injected into
+ * {@link ZoneServerComponent} and checked, with the rules between keys, by {@link ZoneSettings#of} before it is used.
+ * Kept out of the component to keep that class small.
+ */
 @ObjectClassDefinition(id = "org.zonekeeper.zone", name = "zonekeeper zone server",
         description = "This front-end server, the zone's servers, Raft timing, the local database and role hooks.")
 @interface ZoneConfig {
     String PID = "org.zonekeeper.zone";
 
     @AttributeDefinition(name = "server.id", description = "This server's id in the servers list; -1 runs solo.")
+    @Limits(min = -1, max = 1_000_000)
     int server_id() default -1;
 
     @AttributeDefinition(name = "servers", description = "The zone's servers, comma separated ID=NAME@HOST:PORT "
@@ -55,16 +61,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "election.timeout.ms", description = "Raft election timeout; a dead leader is "
             + "replaced after one to two of these.")
+    @Limits(min = 50, max = 3_600_000, unit = "ms")
     long election_timeout_ms() default 500;
 
     @AttributeDefinition(name = "heartbeat.interval.ms", description = "Leader heartbeat; below the election timeout.")
+    @Limits(min = 10, max = 3_600_000, unit = "ms")
     long heartbeat_interval_ms() default 150;
 
     @AttributeDefinition(name = "session.timeout.ms", description = "Raft client session timeout.")
+    @Limits(min = 1000, max = 3_600_000, unit = "ms")
     long session_timeout_ms() default 5000;
 
     @AttributeDefinition(name = "request.timeout.ms", description = "How long a write or consistent read waits for "
             + "a leader before failing with 'no leader elected'.")
+    @Limits(min = 100, max = 3_600_000, unit = "ms")
     long request_timeout_ms() default 5000;
 
     @AttributeDefinition(name = "hook.leader.command", description = "Command run when this server becomes leader.")
@@ -81,13 +91,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String hook_follower_arguments() default "";
 
     @AttributeDefinition(name = "hook.timeout.ms", description = "A role hook still running after this is killed.")
+    @Limits(min = 100, max = 3_600_000, unit = "ms")
     long hook_timeout_ms() default 10000;
 
     @AttributeDefinition(name = "log.segment.entries", description = "Raft log entries per segment file; a full "
             + "segment is covered by a snapshot of the database and then compacted away.")
+    @Limits(min = 16, max = 1_000_000)
     int log_segment_entries() default 4096;
 
     @AttributeDefinition(name = "log.compaction.interval.ms", description = "How often the Raft log is compacted "
             + "(entries covered by a snapshot removed); a server that was away longer catches up by snapshot.")
+    @Limits(min = 100, max = 3_600_000, unit = "ms")
     long log_compaction_interval_ms() default 60000;
 }

@@ -31,6 +31,7 @@ import org.zonekeeper.api.VmService;
 import org.zonekeeper.api.ZoneException;
 import org.zonekeeper.api.ZoneServer;
 import org.zonekeeper.api.ZoneService;
+import org.zonekeeper.api.config.InvalidConfigException;
 import org.zonekeeper.model.AddServer;
 import org.zonekeeper.model.DeleteServer;
 import org.zonekeeper.replication.ReplicationEngine;
@@ -61,18 +62,22 @@ public final class ZoneServerComponent implements ZoneService {
     private volatile String startError;
     private final AtomicBoolean resetPending = new AtomicBoolean();
 
+    /**
+     * Starts this server's zone member from {@code config}, once {@code properties} (the same configuration, raw)
+     * checked out; otherwise nothing starts and every bad key is logged, in one line.
+     */
     @Activate
-    public ZoneServerComponent(BundleContext context, @Reference ReplicationEngine engine,
+    public ZoneServerComponent(BundleContext context, @Reference ReplicationEngine engine, ZoneConfig config,
             Map<String, Object> properties) {
         this.context = context;
         this.engine = engine;
         ZoneSettings parsed = null;
         try {
-            parsed = ZoneSettings.parse(properties, Path.of(System.getProperty("karaf.data", "data")));
+            parsed = ZoneSettings.of(config, properties, Path.of(System.getProperty("karaf.data", "data")));
             LOG.info("starting {}", parsed);
             start(parsed);
         } catch (ZoneException | IOException e) {
-            startError = e.getMessage();
+            startError = e instanceof InvalidConfigException invalid ? invalid.inOneLine() : e.getMessage();
             LOG.error("zone server not started: {}", startError);
         }
         this.settings = parsed;
@@ -147,8 +152,9 @@ public final class ZoneServerComponent implements ZoneService {
 
     @Override
     public ZoneServer addServer(String name, String endpoint) {
-        if (!ZoneSettings.validEndpoint(endpoint)) {
-            throw new ZoneException("endpoint '" + endpoint + "' is not HOST:PORT with PORT 1-65534");
+        String problem = ServerList.endpointProblem(endpoint);
+        if (problem != null) {
+            throw new ZoneException(problem);
         }
         return running().submit(new AddServer(name, endpoint)).item();
     }

@@ -3,28 +3,28 @@ package org.zonekeeper.zone.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
+import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.ZoneServer;
-import org.zonekeeper.api.config.ConfigValues;
+import org.zonekeeper.api.config.ConfigCheck;
 import org.zonekeeper.api.config.InvalidConfigException;
+import org.zonekeeper.api.fencing.Secret;
 import org.zonekeeper.replication.MemberSettings;
 import org.zonekeeper.store.DatabaseSettings;
 import org.zonekeeper.trust.Admission;
 
-/** The checked content of {@link ZoneConfig}: a server starts only from one of these. */
+/**
+ * What this server runs with, made from its checked {@link ZoneConfig}: the zone's servers and this one among them
+ * (a solo server alone), the directories, the local database, the durations, the role hooks as command lines. A
+ * server starts only from one of these.
+ */
 public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean join, Path dataDir,
         DatabaseSettings database, Path tlsDir, Duration electionTimeout, Duration heartbeatInterval,
         Duration sessionTimeout, Duration requestTimeout, List<String> leaderHook, List<String> followerHook, Duration hookTimeout,
         int logSegmentEntries, Duration logCompactionInterval) {
-
-    private static final Pattern SERVER = Pattern.compile("(\\d+)=([A-Za-z0-9._-]+)@(.+)");
-    private static final Pattern ENDPOINT = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9a-fA-F:]+\\]):(\\d{1,5})");
 
     public boolean solo() {
         return servers.size() == 1;
@@ -41,123 +41,81 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
                 sessionTimeout, requestTimeout, logSegmentEntries, logCompactionInterval);
     }
 
-    /** Checks every value; the first bad one is reported as {@link InvalidConfigException}. */
-    public static ZoneSettings parse(Map<String, ?> properties, Path karafData) {
-        ConfigValues values = new ConfigValues(ZoneConfig.PID, properties);
-        int id = values.integer("server.id", -1, -1, 1_000_000);
-        List<ZoneServer> servers = servers(values.string("servers", ""));
-        ZoneServer self;
-        if (id == -1 || servers.isEmpty()) {
-            if (id != -1) {
-                throw invalid("servers", "is empty but server.id is " + id
-                        + "; list the zone's servers or set server.id = -1 to run solo");
-            }
-            String endpoint = values.string("solo.endpoint", "127.0.0.1:9700");
-            checkEndpoint("solo.endpoint", endpoint);
-            self = new ZoneServer(0, "solo", endpoint);
-            servers = List.of(self);
-        } else {
-            self = servers.stream().filter(s -> s.id() == id).findFirst().orElseThrow(() -> invalid(
-                    "server.id", id + " is not one of the ids in servers"));
-        }
-        String dataDir = values.string("data.dir", "");
-        Path data = dataDir.isBlank() ? karafData.resolve("zonekeeper") : Path.of(dataDir);
-        Duration election = values.millis("election.timeout.ms", 500, 50);
-        Duration heartbeat = values.millis("heartbeat.interval.ms", 150, 10);
-        if (heartbeat.compareTo(election) >= 0) {
-            throw invalid("heartbeat.interval.ms", heartbeat.toMillis()
-                    + " must be below election.timeout.ms (" + election.toMillis() + ")");
-        }
-        Path tls = values.bool("tls.enabled", true) ? home().resolve(values.string("tls.dir", "etc/tls")) : null;
-        return new ZoneSettings(self, servers, values.bool("join", false), data, database(values, data), tls,
-                election, heartbeat, values.millis("session.timeout.ms", 5000, 1000),
-                values.millis("request.timeout.ms", 5000, 100),
-                values.command("hook.leader"), values.command("hook.follower"),
-                values.millis("hook.timeout.ms", 10000, 100),
-                values.integer("log.segment.entries", 4096, 16, 1_000_000),
-                values.millis("log.compaction.interval.ms", 60000, 100));
-    }
-
-    private static List<ZoneServer> servers(String text) {
-        List<ZoneServer> servers = new ArrayList<>();
-        Set<Integer> ids = new HashSet<>();
-        Set<String> names = new HashSet<>();
-        Set<String> endpoints = new HashSet<>();
-        for (String entry : text.split(",")) {
-            entry = entry.trim();
-            if (entry.isEmpty()) {
-                continue;
-            }
-            Matcher m = SERVER.matcher(entry);
-            if (!m.matches()) {
-                throw invalid("servers", "entry '" + entry + "' is not ID=NAME@HOST:PORT");
-            }
-            checkEndpoint("servers", m.group(3));
-            ZoneServer server = new ZoneServer(Integer.parseInt(m.group(1)), m.group(2), m.group(3));
-            if (!ids.add(server.id()) || !names.add(server.name()) || !endpoints.add(server.endpoint())) {
-                throw invalid("servers", "entry '" + entry + "' repeats an id, name or endpoint");
-            }
-            servers.add(server);
-        }
+    /**
+     * The settings {@code config} holds, once {@code properties} (the same configuration, raw) check out against
+     * {@link ZoneConfig} and the rules between its keys: server.id is -1 (solo, on solo.endpoint) or one of the ids
+     * in servers, the heartbeat is below the election timeout, and the database keys fit db.type
+     * ({@link DatabaseKeys}). A blank data.dir is {@code karafData/zonekeeper}; tls.dir and db.password.file are
+     * relative to the distribution's directory.
+     *
+     * @throws InvalidConfigException naming every bad key, one line each
+     */
+    static ZoneSettings of(ZoneConfig config, Map<String, ?> properties, Path karafData) {
+        Path home = Path.of(System.getProperty("karaf.home", "."));
+        ConfigCheck<ZoneConfig> check = ConfigCheck.of(ZoneConfig.class, ZoneConfig.PID, properties);
+        List<ZoneServer> listed = check.read("servers", c -> ServerList.parse(c.servers()));
+        check.rule("servers", c -> c.server_id() != -1 && listed != null && listed.isEmpty()
+                ? Optional.of("is empty but server.id is " + c.server_id()
+                        + "; list the zone's servers or set server.id = -1 to run solo")
+                : Optional.empty());
+        check.rule("server.id", c -> c.server_id() != -1 && listed != null && !listed.isEmpty()
+                && listed.stream().noneMatch(s -> s.id() == c.server_id())
+                ? Optional.of(c.server_id() + " is not one of the ids in servers") : Optional.empty());
+        check.rule("solo.endpoint", c -> c.server_id() == -1
+                ? Optional.ofNullable(ServerList.endpointProblem(c.solo_endpoint().trim())) : Optional.empty());
+        check.rule("heartbeat.interval.ms", c -> c.heartbeat_interval_ms() >= c.election_timeout_ms()
+                ? Optional.of(c.heartbeat_interval_ms() + " must be below election.timeout.ms ("
+                        + c.election_timeout_ms() + ")")
+                : Optional.empty());
+        Path data = check.read("data.dir", c -> c.data_dir().isBlank() ? karafData.resolve("zonekeeper")
+                : Path.of(c.data_dir().trim()));
+        Path tls = check.read("tls.dir", c -> c.tls_enabled() ? home.resolve(c.tls_dir().trim()) : null);
+        Secret password = DatabaseKeys.check(check, properties, home);
+        check.orThrow();
+        ZoneServer self = config.server_id() == -1 ? new ZoneServer(0, "solo", config.solo_endpoint().trim())
+                : listed.stream().filter(s -> s.id() == config.server_id()).findFirst().orElseThrow();
+        List<ZoneServer> servers = config.server_id() == -1 ? List.of(self) : listed;
         if (servers.size() > 1 && servers.size() % 2 == 0) {
             // an even zone tolerates no more failures than the odd one below it: allowed, but worth a word
-            org.slf4j.LoggerFactory.getLogger(ZoneSettings.class)
-                    .warn("{}: servers: {} servers tolerate as few failures as {}", ZoneConfig.PID, servers.size(),
-                            servers.size() - 1);
+            LoggerFactory.getLogger(ZoneSettings.class).warn("{}: servers: {} servers tolerate as few failures as {}",
+                    ZoneConfig.PID, servers.size(), servers.size() - 1);
         }
-        return List.copyOf(servers);
+        return new ZoneSettings(self, servers, config.join(), data, DatabaseKeys.settings(config, data, password),
+                tls, ms(config.election_timeout_ms()), ms(config.heartbeat_interval_ms()),
+                ms(config.session_timeout_ms()), ms(config.request_timeout_ms()),
+                command(config.hook_leader_command(), config.hook_leader_arguments()),
+                command(config.hook_follower_command(), config.hook_follower_arguments()),
+                ms(config.hook_timeout_ms()), config.log_segment_entries(), ms(config.log_compaction_interval_ms()));
     }
 
-    /** HOST:PORT with room for the status port after it. */
-    static boolean validEndpoint(String endpoint) {
-        Matcher m = ENDPOINT.matcher(endpoint);
-        return m.matches() && Integer.parseInt(m.group(2)) >= 1 && Integer.parseInt(m.group(2)) <= 65534;
+    /**
+     * {@link #of} with the checked {@code properties} standing in for the injected configuration, as in a test.
+     *
+     * @throws InvalidConfigException naming every bad key, one line each
+     */
+    public static ZoneSettings parse(Map<String, ?> properties, Path karafData) {
+        return of(ConfigCheck.of(ZoneConfig.class, ZoneConfig.PID, properties).config(), properties, karafData);
     }
 
-    private static void checkEndpoint(String key, String endpoint) {
-        if (!validEndpoint(endpoint)) {
-            throw invalid(key, "endpoint '" + endpoint + "' is not HOST:PORT with PORT 1-65534");
+    /** The command line of a role hook: the command, then its whitespace-separated arguments; empty if no command. */
+    private static List<String> command(String command, String arguments) {
+        if (command.isBlank()) {
+            return List.of();
         }
+        List<String> line = new ArrayList<>(List.of(command.trim()));
+        if (!arguments.isBlank()) {
+            line.addAll(List.of(arguments.trim().split("\\s+")));
+        }
+        return List.copyOf(line);
     }
 
-    private static DatabaseSettings database(ConfigValues values, Path data) {
-        if (values.properties().containsKey("db.password")) {
-            throw invalid("db.password", "passwords are not accepted here (config:list shows "
-                    + "them): put it in a file readable by the server only and name it in db.password.file");
-        }
-        String type = values.string("db.type", "h2");
-        switch (type) {
-            case "h2":
-                return DatabaseSettings.h2(data.resolve("db"));
-            case "mysql":
-                String url = values.string("db.url", "");
-                if (!url.startsWith("jdbc:mysql://") && !url.startsWith("jdbc:mariadb://")) {
-                    throw invalid("db.url", "'" + url + "' is not a jdbc:mysql:// URL "
-                            + "(required with db.type = mysql)");
-                }
-                String user = values.string("db.user", "");
-                if (user.isBlank()) {
-                    throw invalid("db.user", "is empty (required with db.type = mysql)");
-                }
-                return DatabaseSettings.mysql(url.replace("jdbc:mariadb://", "jdbc:mysql://"), user,
-                        values.secretFile("db.password.file", "", home()).reveal());
-            default:
-                throw invalid("db.type", "'" + type + "' is neither h2 nor mysql");
-        }
+    private static Duration ms(long millis) {
+        return Duration.ofMillis(millis);
     }
 
     @Override
     public String toString() {
         return "server " + self + " of " + servers + ", data " + dataDir + ", database " + database + ", TLS "
                 + (tls() ? tlsDir : "off");
-    }
-
-    /** The distribution's directory, which relative file names start from. */
-    private static Path home() {
-        return Path.of(System.getProperty("karaf.home", "."));
-    }
-
-    private static InvalidConfigException invalid(String key, String problem) {
-        return new InvalidConfigException(ZoneConfig.PID, key, problem);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.api.config.InvalidConfigException;
 import org.zonekeeper.store.DatabaseType;
 
 public class ZoneSettingsTest {
@@ -30,7 +31,7 @@ public class ZoneSettingsTest {
     }
 
     private static void assertRefused(String expected, String... keyValues) {
-        org.zonekeeper.api.config.InvalidConfigException e = assertThrows(org.zonekeeper.api.config.InvalidConfigException.class, () -> parse(keyValues));
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> parse(keyValues));
         assertEquals("org.zonekeeper.zone: " + expected, e.getMessage());
         assertFalse("one line", e.getMessage().contains("\n"));
     }
@@ -106,5 +107,27 @@ public class ZoneSettingsTest {
         assertRefused("session.timeout.ms: 5 ms is out of range 1000..3600000", "session.timeout.ms", "5");
         assertRefused("request.timeout.ms: 'soon' is not a whole number", "request.timeout.ms", "soon");
         assertRefused("hook.timeout.ms: -1 ms is out of range 100..3600000", "hook.timeout.ms", "-1");
+    }
+
+    @Test
+    public void everyBadKeyIsReportedAtOnce() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> parse("server.id", "7",
+                "servers", THREE, "election.timeout.ms", "10", "join", "yes", "db.type", "mysql", "db.password",
+                "secret"));
+        assertEquals(List.of("election.timeout.ms", "join", "server.id", "db.password", "db.url", "db.user"),
+                e.problems().stream().map(InvalidConfigException.Problem::key).toList());
+        assertEquals("org.zonekeeper.zone: election.timeout.ms: 10 ms is out of range 50..3600000; "
+                + "join: 'yes' is neither true nor false; server.id: 7 is not one of the ids in servers; "
+                + "db.password: passwords are not accepted here (config:list shows them): put it in a file readable "
+                + "by the server only and name it in db.password.file; "
+                + "db.url: '' is not a jdbc:mysql:// URL (required with db.type = mysql); "
+                + "db.user: is empty (required with db.type = mysql)", e.inOneLine());
+    }
+
+    @Test
+    public void aRefusedKeyIsNotReportedAgainByTheRulesThatReadIt() {
+        assertRefused("servers: entry 'zk0' is not ID=NAME@HOST:PORT", "server.id", "0", "servers", "zk0");
+        assertRefused("election.timeout.ms: 'soon' is not a whole number", "election.timeout.ms", "soon",
+                "heartbeat.interval.ms", "600");
     }
 }
