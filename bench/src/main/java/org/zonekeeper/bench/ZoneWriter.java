@@ -21,9 +21,9 @@ import io.atomix.copycat.client.ServerSelectionStrategies;
 import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.model.Codec;
 import org.zonekeeper.model.CreateHost;
-import org.zonekeeper.copycat.internal.CatalystTls;
-import org.zonekeeper.copycat.internal.command.Commands;
-import org.zonekeeper.copycat.internal.command.Entry;
+import org.zonekeeper.replication.copycat.internal.CatalystTls;
+import org.zonekeeper.replication.copycat.internal.command.Commands;
+import org.zonekeeper.replication.copycat.internal.command.Entry;
 import org.zonekeeper.trust.ZoneTrust;
 
 /**

@@ -43,7 +43,8 @@ public class DistributionTest {
 
     private static final String[] OUR_BUNDLES = {
         "org.zonekeeper.api", "org.zonekeeper.store", "org.zonekeeper.model", "org.zonekeeper.trust",
-        "org.zonekeeper.replication", "org.zonekeeper.copycat", "org.zonekeeper.zone", "org.zonekeeper.shell",
+        "org.zonekeeper.replication", "org.zonekeeper.replication-copycat", "org.zonekeeper.zone",
+        "org.zonekeeper.shell",
         "org.zonekeeper.fencing", "org.zonekeeper.fencing-support", "org.zonekeeper.fencing-ipmi",
         "org.zonekeeper.fencing-redfish", "org.zonekeeper.fencing-ilo", "org.zonekeeper.fencing-drac",
         "org.zonekeeper.fencing-fence-agent", "org.zonekeeper.monitor", "org.zonekeeper.ha",

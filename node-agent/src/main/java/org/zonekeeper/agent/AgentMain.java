@@ -26,7 +26,7 @@ public final class AgentMain {
         }
         AgentServer server = new AgentServer(settings, vmm);
         System.out.println("zonekeeper node agent of " + settings.hostName() + " listening on " + settings.listenHost()
-                + ":" + server.port());
+                + ":" + server.port() + (settings.trust() == null ? " (plain HTTP: tls.enabled = false)" : " (HTTPS)"));
         Thread.currentThread().join();
     }
 

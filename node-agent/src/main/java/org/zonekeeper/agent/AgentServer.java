@@ -11,12 +11,24 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLParameters;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+
+import org.zonekeeper.trust.Peer;
+import org.zonekeeper.trust.Role;
+import org.zonekeeper.trust.ZoneTrust;
 
 /**
  * The agent's HTTP API (README.md): GET /v1/health, and PUT (deploy), DELETE (stop), GET (status) on /v1/vms/NAME.
- * Every request needs {@code Authorization: Bearer TOKEN}; a deploy or stop also needs
+ * With the zone's TLS (the default) it is HTTPS: TLS 1.3, the client must show a certificate of the zone's CA naming
+ * a zone server (a host's or a client's is answered 403), and this agent shows its host's certificate. Every request
+ * needs {@code Authorization: Bearer TOKEN}; a deploy or stop also needs
  * {@code X-Zonekeeper-Term: TERM}, the sending leader's term, and is refused (409) when a newer leader was heard; a
  * deploy names the VM's {@code placement} and is refused (409) as {@link Placements} says.
  */
@@ -35,10 +47,28 @@ final class AgentServer implements AutoCloseable {
         this.vmm = vmm;
         this.term = new KeptNumber(settings.stateDir().resolve("leader-term"));
         this.placements = new Placements(settings.stateDir());
-        this.http = HttpServer.create(new InetSocketAddress(settings.listenHost(), settings.port()), 64);
+        this.http = listen(new InetSocketAddress(settings.listenHost(), settings.port()), settings.trust());
         http.setExecutor(Executors.newFixedThreadPool(4));
         http.createContext("/v1/", this::handle);
         http.start();
+    }
+
+    /** HTTPS needing a client certificate of the zone's CA, TLS 1.3 only; plain HTTP with {@code trust} null. */
+    private static HttpServer listen(InetSocketAddress address, ZoneTrust trust) throws IOException {
+        if (trust == null) {
+            return HttpServer.create(address, 64);
+        }
+        HttpsServer https = HttpsServer.create(address, 64);
+        https.setHttpsConfigurator(new HttpsConfigurator(trust.context()) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+                ssl.setNeedClientAuth(true);
+                ssl.setProtocols(new String[] {ZoneTrust.PROTOCOL});
+                params.setSSLParameters(ssl);
+            }
+        });
+        return https;
     }
 
     int port() {
@@ -52,6 +82,11 @@ final class AgentServer implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         try {
+            String stranger = stranger(x);
+            if (stranger != null) {
+                error(x, 403, stranger);
+                return;
+            }
             if (!authorized(x)) {
                 error(x, 401, "missing or wrong bearer token");
                 return;
@@ -142,6 +177,16 @@ final class AgentServer implements AutoCloseable {
 
     private static int number(Map<String, Object> body, String key) {
         return body.get(key) instanceof Double d ? d.intValue() : 0;
+    }
+
+    /** Why the client of {@code x} may not use this agent (only zone servers may), or null; always null over HTTP. */
+    private static String stranger(HttpExchange x) {
+        if (!(x instanceof HttpsExchange https)) {
+            return null;
+        }
+        java.util.Optional<Peer> peer = ZoneTrust.peer(https.getSSLSession());
+        return peer.filter(p -> p.role() == Role.SERVER).isPresent() ? null
+                : "only the zone's servers may use this agent, not " + peer.map(Peer::toString).orElse("nobody");
     }
 
     private boolean authorized(HttpExchange x) {

@@ -8,9 +8,17 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Properties;
 import java.util.Set;
 
-/** The checked content of the agent's configuration file; a bad value is an {@link IllegalArgumentException}. */
+import org.zonekeeper.api.ZoneException;
+import org.zonekeeper.trust.Peer;
+import org.zonekeeper.trust.Role;
+import org.zonekeeper.trust.ZoneTrust;
+
+/**
+ * The checked content of the agent's configuration file; a bad value is an {@link IllegalArgumentException}.
+ * {@code trust} is this host's zone certificate, null with {@code tls.enabled = false}.
+ */
 record AgentSettings(String listenHost, int port, String token, String hostName, Path stateDir, String vmm,
-        Path diskDir, KvmSettings kvm) {
+        Path diskDir, KvmSettings kvm, ZoneTrust trust) {
 
     static AgentSettings load(Path file) {
         Properties p = new Properties();
@@ -49,7 +57,31 @@ record AgentSettings(String listenHost, int port, String token, String hostName,
             throw new IllegalArgumentException(where + ": disk.dir: '" + disks + "' is not an absolute path");
         }
         return new AgentSettings(listen.substring(0, colon), port, token(where, p, file), host, state, vmm, disks,
-                KvmSettings.load(where, p));
+                KvmSettings.load(where, p), trust(where, p, file, host));
+    }
+
+    /** This host's certificate from {@code tls.dir}, checked to name it; null with {@code tls.enabled = false}. */
+    private static ZoneTrust trust(String where, Properties p, Path config, String host) {
+        String enabled = p.getProperty("tls.enabled", "true").trim();
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw new IllegalArgumentException(where + ": tls.enabled: '" + enabled + "' is neither true nor false");
+        }
+        if (enabled.equals("false")) {
+            return null;
+        }
+        Path dir = config.toAbsolutePath().getParent().resolve(p.getProperty("tls.dir", "tls").trim());
+        ZoneTrust trust;
+        try {
+            trust = ZoneTrust.load(dir);
+        } catch (ZoneException e) {
+            throw new IllegalArgumentException(where + ": tls.dir: " + e.getMessage());
+        }
+        Peer expected = new Peer(Role.HOST, host);
+        if (!trust.self().equals(expected)) {
+            throw new IllegalArgumentException(where + ": tls.dir: " + dir.resolve(ZoneTrust.CERTIFICATE) + " names "
+                    + trust.self() + ", not " + expected + " (host.name)");
+        }
+        return trust;
     }
 
     private static String token(String where, Properties p, Path config) {

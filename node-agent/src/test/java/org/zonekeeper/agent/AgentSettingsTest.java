@@ -16,7 +16,12 @@ public class AgentSettingsTest {
     @Rule
     public TemporaryFolder dir = new TemporaryFolder();
 
+    /** The agent's settings with {@code extra} lines; the zone's TLS off unless {@code extra} turns it on. */
     private AgentSettings load(String extra) throws Exception {
+        return loadWithTls((extra.contains("tls.") ? "" : "tls.enabled = false\n") + extra);
+    }
+
+    private AgentSettings loadWithTls(String extra) throws Exception {
         Path token = dir.getRoot().toPath().resolve("agent.token");
         Files.writeString(token, "secret\n");
         Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
@@ -31,6 +36,43 @@ public class AgentSettingsTest {
             fail("accepted " + extra);
         } catch (IllegalArgumentException e) {
             assertEquals(message, e.getMessage());
+        }
+    }
+
+    /** A certificate of a new zone CA for {@code peer} in DIR/tls. */
+    private void certificate(org.zonekeeper.trust.Peer peer) {
+        org.zonekeeper.trust.ZoneCa.create(dir.getRoot().toPath().resolve("ca"), "test")
+                .issue(dir.getRoot().toPath().resolve("tls"), peer);
+    }
+
+    @Test
+    public void theZoneTlsIsOnByDefaultWithTheHostsOwnCertificate() throws Exception {
+        certificate(new org.zonekeeper.trust.Peer(org.zonekeeper.trust.Role.HOST, "kvm-1"));
+        assertEquals("host kvm-1", loadWithTls("").trust().self().toString());
+    }
+
+    @Test
+    public void aCertificateOfAnotherHostOrOfAServerIsRefused() throws Exception {
+        certificate(new org.zonekeeper.trust.Peer(org.zonekeeper.trust.Role.SERVER, "kvm-1"));
+        Path crt = dir.getRoot().toPath().resolve("tls").resolve("node.crt").toAbsolutePath();
+        try {
+            loadWithTls("");
+            fail("a server certificate was taken for the host's");
+        } catch (IllegalArgumentException e) {
+            assertEquals("agent.properties: tls.dir: " + crt + " names server kvm-1, not host kvm-1 (host.name)",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    public void noCertificateIsRefusedNamingTheFileAndTheWayOut() throws Exception {
+        try {
+            loadWithTls("");
+            fail("started without a certificate");
+        } catch (IllegalArgumentException e) {
+            assertEquals("agent.properties: tls.dir: " + dir.getRoot().toPath().toAbsolutePath().resolve("tls")
+                    .resolve("ca.crt") + " is missing: create this machine's certificate with bin/zone-tls "
+                    + "(docs/security.md)", e.getMessage());
         }
     }
 

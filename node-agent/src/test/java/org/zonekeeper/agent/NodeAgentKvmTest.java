@@ -59,6 +59,7 @@ public class NodeAgentKvmTest {
         port = Ports.free();
         config = home.resolve("agent.properties");
         Files.writeString(config, "listen = 127.0.0.1:" + port + "\ntoken.file = agent.token\nhost.name = kvm-1\n"
+                + "tls.enabled = false\n"
                 + "state.dir = " + home.resolve("state") + "\nvmm = kvm\nkvm.uri = " + libvirt.uri() + "\n"
                 + "disk.dir = " + home + "\n"
                 + "kvm.domain.type = " + libvirt.domainType() + "\nkvm.pid.dir = " + libvirt.qemuRunDir() + "\n");

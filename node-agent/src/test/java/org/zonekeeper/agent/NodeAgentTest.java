@@ -25,16 +25,24 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.testkit.Ports;
+import org.zonekeeper.trust.Peer;
+import org.zonekeeper.trust.Role;
+import org.zonekeeper.trust.ZoneCa;
+import org.zonekeeper.trust.ZoneTrust;
 import org.zonekeeper.agent.guest.SharedDiskChecker;
 
-/** The agent as a real process on loopback, its VMs real processes writing to a real disk file. */
+/**
+ * The agent as a real process on loopback over the zone's HTTPS (its host's certificate, a server's for the
+ * requests), its VMs real processes writing to a real disk file.
+ */
 public class NodeAgentTest {
     private static final String TOKEN = "agent-token-1";
 
     @Rule
     public TemporaryFolder dir = new TemporaryFolder();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ZoneCa ca;
+    private HttpClient http;
     private Path config;
     private Path shared;
     private int port;
@@ -51,6 +59,9 @@ public class NodeAgentTest {
         Files.writeString(token, TOKEN + "\n");
         Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
         port = Ports.free();
+        ca = ZoneCa.create(home.resolve("ca"), "test");
+        ca.issue(home.resolve("tls"), new Peer(Role.HOST, "kvm-1"));
+        http = client(new Peer(Role.SERVER, "zk0"));
         config = home.resolve("agent.properties");
         Files.writeString(config, "listen = 127.0.0.1:" + port + "\ntoken.file = agent.token\nhost.name = kvm-1\n"
                 + "state.dir = " + home.resolve("state") + "\nvmm = process\nprocess.enabled = true\ndisk.dir = "
@@ -86,6 +97,16 @@ public class NodeAgentTest {
         deployed.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
     }
 
+    /** An HTTPS client showing a certificate of the zone's CA for {@code peer}, expecting host kvm-1. */
+    private HttpClient client(Peer peer) {
+        Path tls = dir.getRoot().toPath().resolve("client-" + peer.role().unit() + "-" + peer.name());
+        if (!Files.exists(tls)) {
+            ca.issue(tls, peer);
+        }
+        return HttpClient.newBuilder().sslContext(ZoneTrust.load(tls).contextExpecting(
+                address -> java.util.Optional.of(new Peer(Role.HOST, "kvm-1")))).build();
+    }
+
     private HttpResponse<String> get(String path, String token) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET(), token);
     }
@@ -101,7 +122,7 @@ public class NodeAgentTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create("https://127.0.0.1:" + port + path);
     }
 
     private Map<String, Object> deploy(String vm) throws Exception {
@@ -124,6 +145,49 @@ public class NodeAgentTest {
     private void stop(String vm) throws Exception {
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/vms/" + vm)).DELETE(), TOKEN);
         assertEquals(r.body(), 200, r.statusCode());
+    }
+
+    @Test
+    public void onlyTheZonesServersGetIn() throws Exception {
+        assertEquals(200, get("/v1/health", TOKEN).statusCode());
+        // a host's certificate (another host of the zone) gets past TLS, and no further
+        HttpResponse<String> host = client(new Peer(Role.HOST, "kvm-2")).send(HttpRequest.newBuilder(
+                uri("/v1/health")).header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(host.body(), 403, host.statusCode());
+        assertTrue(host.body(), host.body().contains("only the zone's servers may use this agent, not host kvm-2"));
+        // no certificate, or one of another zone's CA: no handshake at all
+        HttpClient none = HttpClient.newBuilder().sslContext(noCertificate()).build();
+        assertHandshakeFails(none);
+        Path other = dir.getRoot().toPath().resolve("other");
+        ZoneCa.create(other.resolve("ca"), "other").issue(other.resolve("tls"), new Peer(Role.SERVER, "zk0"));
+        assertHandshakeFails(HttpClient.newBuilder().sslContext(ZoneTrust.load(other.resolve("tls"))
+                .contextExpecting(address -> java.util.Optional.of(new Peer(Role.HOST, "kvm-1")))).build());
+    }
+
+    /** A TLS client that trusts the zone's CA but shows no certificate of its own. */
+    private javax.net.ssl.SSLContext noCertificate() throws Exception {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", ca.certificate());
+        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLSv1.3");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
+    private void assertHandshakeFails(HttpClient client) {
+        try {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/v1/health"))
+                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            throw new AssertionError("answered " + r.statusCode() + ": " + r.body());
+        } catch (IOException expected) {
+            // the handshake failed: nothing was read
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -16,14 +16,18 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Function;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.zonekeeper.api.ZoneException;
 
@@ -46,6 +50,8 @@ public final class ZoneTrust {
     private final X509Certificate certificate;
     private final PrivateKey key;
     private final Peer self;
+    private final KeyManager[] keyManagers;
+    private final X509ExtendedTrustManager zoneCa;
     private final SSLContext context;
 
     private ZoneTrust(X509Certificate authority, X509Certificate certificate, PrivateKey key, Peer self)
@@ -58,8 +64,10 @@ public final class ZoneTrust {
         keys.init(keyStore(new char[0]), new char[0]);
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trustStore(new char[0]));
+        this.keyManagers = keys.getKeyManagers();
+        this.zoneCa = (X509ExtendedTrustManager) trust.getTrustManagers()[0];
         this.context = SSLContext.getInstance(PROTOCOL);
-        this.context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+        this.context.init(keyManagers, trust.getTrustManagers(), null);
     }
 
     /** Loads and checks the identity in {@code dir}; a missing, open, unsigned or expired file is refused by name. */
@@ -99,6 +107,30 @@ public final class ZoneTrust {
     /** The zone's CA certificate. */
     public X509Certificate authority() {
         return authority;
+    }
+
+    /**
+     * This identity's TLS context for a server (a node agent's HTTPS port): it presents this certificate and trusts
+     * certificates of the zone's CA only; the server must still need a client certificate and check its role.
+     */
+    public SSLContext context() {
+        return context;
+    }
+
+    /**
+     * A TLS context for a client that reaches peers by address: the peer must show a certificate of the zone's CA
+     * naming the identity {@code expected} gives for the {@code HOST:PORT} it was reached at (none: refused), checked
+     * in the handshake, before anything is sent. Zone certificates name identities, not addresses, so no host name
+     * is checked beyond that.
+     */
+    public SSLContext contextExpecting(Function<String, Optional<Peer>> expected) {
+        try {
+            SSLContext client = SSLContext.getInstance(PROTOCOL);
+            client.init(keyManagers, new TrustManager[] {new ExpectedPeer(zoneCa, expected)}, null);
+            return client;
+        } catch (GeneralSecurityException e) {
+            throw new ZoneException("cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 
     /** A listening socket that completes a handshake only with a peer holding a certificate of the zone's CA. */

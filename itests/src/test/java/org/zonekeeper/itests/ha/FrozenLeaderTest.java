@@ -18,6 +18,8 @@ import org.junit.rules.TemporaryFolder;
 import org.zonekeeper.agent.guest.SharedDiskChecker;
 import org.zonekeeper.itests.support.Await;
 import org.zonekeeper.itests.support.HoldingProxy;
+import org.zonekeeper.trust.Peer;
+import org.zonekeeper.trust.Role;
 import org.zonekeeper.itests.support.HostLab;
 import org.zonekeeper.testkit.LocalZone;
 import org.zonekeeper.testkit.ZoneTable;
@@ -59,9 +61,10 @@ public class FrozenLeaderTest {
         zone.up(3);
         int[] ports = {HostLab.freePort(), HostLab.freePort()};
         for (int i = 0; i < 2; i++) {
-            agents.add(HostLab.startAgent(root.resolve("kvm-" + (i + 1)), "kvm-" + (i + 1), ports[i], TOKEN));
+            agents.add(HostLab.startAgent(zone, root.resolve("kvm-" + (i + 1)), "kvm-" + (i + 1), ports[i], TOKEN));
         }
-        proxy = new HoldingProxy(ports[0]);
+        proxy = new HoldingProxy(ports[0], HostLab.identity(zone, new Peer(Role.HOST, "kvm-1")),
+                HostLab.identity(zone, new Peer(Role.SERVER, "holding-proxy")));
         for (int server = 0; server < 3; server++) {
             Path etc = zone.serverDir(server).resolve("etc");
             Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),

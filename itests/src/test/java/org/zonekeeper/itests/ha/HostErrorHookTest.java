@@ -63,7 +63,7 @@ public class HostErrorHookTest {
         HostLab.secret(etc.resolve("secrets/bmc.password"), PASSWORD);
         for (int i = 1; i <= 2; i++) {
             int port = HostLab.freePort();
-            agents[i - 1] = HostLab.startAgent(root.resolve("kvm-" + i), "kvm-" + i, port, TOKEN);
+            agents[i - 1] = HostLab.startAgent(zone, root.resolve("kvm-" + i), "kvm-" + i, port, TOKEN);
             zone.exec(0, "host:create --cpu 800 --memory 8192 --address 127.0.0.1:" + port + " kvm-" + i);
         }
         bmc = IpmiSim.start(root.resolve("bmc-1"), "fence", PASSWORD);

@@ -53,7 +53,7 @@ public class MassFailureTest {
         HostLab.secret(etc.resolve("secrets/bmc.password"), PASSWORD);
         for (int i = 1; i <= HOSTS; i++) {
             int port = HostLab.freePort();
-            Process agent = HostLab.startAgent(root.resolve("kvm-" + i), "kvm-" + i, port, TOKEN);
+            Process agent = HostLab.startAgent(zone, root.resolve("kvm-" + i), "kvm-" + i, port, TOKEN);
             IpmiSim bmc = IpmiSim.start(root.resolve("bmc-" + i), "fence", PASSWORD);
             bmc.whenOff("/bin/kill -KILL -- -" + agent.pid());
             agents.add(agent);

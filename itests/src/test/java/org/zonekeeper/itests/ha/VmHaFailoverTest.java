@@ -58,7 +58,7 @@ public class VmHaFailoverTest {
         List<String> devices = new ArrayList<>();
         for (int i = 1; i <= hosts; i++) {
             int port = HostLab.freePort();
-            Process agent = HostLab.startAgent(root.resolve("kvm-" + i), "kvm-" + i, port, TOKEN);
+            Process agent = HostLab.startAgent(zone, root.resolve("kvm-" + i), "kvm-" + i, port, TOKEN);
             IpmiSim bmc = IpmiSim.start(root.resolve("bmc-" + i), "fence", PASSWORD);
             bmc.whenOff("/bin/kill -KILL -- -" + agent.pid());
             agents.add(agent);

@@ -131,7 +131,7 @@ public class VmHaRecoveryBench {
     }
 
     private void startAgent(Path root, int i) throws Exception {
-        agents[i] = HostLab.startAgent(root.resolve("kvm-" + i + "-" + System.nanoTime()), "kvm-" + i, ports[i],
+        agents[i] = HostLab.startAgent(zone, root.resolve("kvm-" + i + "-" + System.nanoTime()), "kvm-" + i, ports[i],
                 TOKEN);
         bmcs.get(i).whenOff("/bin/kill -KILL -- -" + agents[i].pid());
     }

@@ -72,7 +72,7 @@ public class VmHaTest {
                 cutNs.linkOut(cutLink, "10.213.4.1/30", "eth0", "10.213.4.2/30");
                 address = "10.213.4.2";
             }
-            Process agent = HostLab.startAgent(root.resolve("kvm-" + i), "kvm-" + i, address, port, TOKEN,
+            Process agent = HostLab.startAgent(zone, root.resolve("kvm-" + i), "kvm-" + i, address, port, TOKEN,
                     i == CUT ? cutNs : null);
             IpmiSim bmc = IpmiSim.start(root.resolve("bmc-" + i), "fence", PASSWORD);
             bmc.whenOff("/bin/kill -KILL -- -" + agent.pid());

@@ -13,8 +13,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.zonekeeper.trust.ZoneTrust;
+
 /**
- * A TCP proxy in front of a node agent that can hold one HTTP request in flight: armed with {@link #holdNext}, the
+ * A proxy in front of a node agent that can hold one HTTP request in flight, in the middle of the zone's TLS: it
+ * shows the front-end the certificate of the agent's host and the agent a server's (both of the zone's CA, as a
+ * network path the zone trusts would), and reads the requests in between. Armed with {@link #holdNext}, the
  * next request starting with that method and path prefix is kept (not forwarded) until {@link #release}, while every
  * other request passes. The held request then reaches the agent late, as a slow network would deliver it, and the
  * agent's whole answer to it (headers and body) is kept ({@link #heldAnswer}) even when its sender has given up.
@@ -22,15 +26,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class HoldingProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
+    private final ZoneTrust asServer;
     private volatile String held;
     private final CountDownLatch holding = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private final CompletableFuture<String> answer = new CompletableFuture<>();
 
-    public HoldingProxy(int target) throws IOException {
+    /** In front of the agent on loopback port {@code target}: shows {@code asHost} to the front-end, {@code asServer}
+     * to the agent. */
+    public HoldingProxy(int target, ZoneTrust asHost, ZoneTrust asServer) throws IOException {
         this.target = target;
-        this.server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.asServer = asServer;
+        this.server = asHost.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Thread accept = new Thread(this::accept, "holding-proxy");
         accept.setDaemon(true);
         accept.start();
@@ -70,7 +77,9 @@ public final class HoldingProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                Socket upstream = asServer.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), target),
+                        5000);
+                upstream.setSoTimeout(0);
                 AtomicBoolean capture = new AtomicBoolean();
                 daemon(() -> pumpRequests(client, upstream, capture));
                 daemon(() -> pumpAnswers(upstream, client, capture));

@@ -8,11 +8,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.zonekeeper.testkit.LocalZone;
 import org.zonekeeper.testkit.NetNamespace;
 import org.zonekeeper.testkit.Ports;
 import org.zonekeeper.testkit.Processes;
+import org.zonekeeper.trust.Peer;
+import org.zonekeeper.trust.Role;
+import org.zonekeeper.trust.ZoneCa;
+import org.zonekeeper.trust.ZoneTrust;
 
-/** Hypervisor hosts for tests: real node agents in their own process group, secrets in 0600 files, free ports. */
+/**
+ * Hypervisor hosts for tests: real node agents in their own process group, each with its host's certificate of the
+ * zone's CA (the agents speak HTTPS to the zone's servers only), secrets in 0600 files, free ports.
+ */
 public final class HostLab {
 
     private HostLab() {
@@ -21,17 +29,24 @@ public final class HostLab {
     /**
      * Starts a node agent for {@code host} on 127.0.0.1:{@code port} in its own session and process group (its pid
      * is the group: killing the group is the host losing power), its VMs' disks in {@code shared/} beside
-     * {@code home}.
+     * {@code home}, its certificate made by {@code zone}'s CA.
      */
-    public static Process startAgent(Path home, String host, int port, String token) throws IOException {
-        return startAgent(home, host, "127.0.0.1", port, token, null);
+    public static Process startAgent(LocalZone zone, Path home, String host, int port, String token)
+            throws IOException {
+        return startAgent(zone, home, host, "127.0.0.1", port, token, null);
     }
 
-    /** As {@link #startAgent(Path, String, int, String)}, listening on {@code ip}, inside {@code ns} if not null. */
-    public static Process startAgent(Path home, String host, String ip, int port, String token, NetNamespace ns)
-            throws IOException {
+    /**
+     * As {@link #startAgent(LocalZone, Path, String, int, String)}, listening on {@code ip}, inside {@code ns} if not
+     * null.
+     */
+    public static Process startAgent(LocalZone zone, Path home, String host, String ip, int port, String token,
+            NetNamespace ns) throws IOException {
         Files.createDirectories(home);
         secret(home.resolve("agent.token"), token);
+        if (!Files.exists(home.resolve("tls").resolve(ZoneTrust.CERTIFICATE))) {
+            ZoneCa.open(zone.home().resolve("ca")).issue(home.resolve("tls"), new Peer(Role.HOST, host));
+        }
         Path config = home.resolve("agent.properties");
         // the lab's VMs are processes (enabled for tests) whose disks are in the shared directory beside the hosts
         Files.writeString(config, "listen = " + ip + ":" + port + "\ntoken.file = agent.token\nhost.name = " + host
@@ -46,6 +61,15 @@ public final class HostLab {
                 classpath, "org.zonekeeper.agent.AgentMain", "--config", config.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve("agent.log").toFile()).start();
+    }
+
+    /** A zone identity for {@code peer}, made by {@code zone}'s CA (a test's stand-in for a host or a server). */
+    public static ZoneTrust identity(LocalZone zone, Peer peer) {
+        Path dir = zone.home().resolve("lab-tls").resolve(peer.role().unit() + "-" + peer.name());
+        if (!Files.exists(dir.resolve(ZoneTrust.CERTIFICATE))) {
+            ZoneCa.open(zone.home().resolve("ca")).issue(dir, peer);
+        }
+        return ZoneTrust.load(dir);
     }
 
     /**

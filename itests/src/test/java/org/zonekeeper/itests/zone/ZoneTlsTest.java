@@ -3,9 +3,6 @@ package org.zonekeeper.itests.zone;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,6 +12,7 @@ import java.util.List;
 import org.junit.After;
 import org.junit.Test;
 import org.zonekeeper.itests.support.Await;
+import org.zonekeeper.itests.support.LoopbackCapture;
 import org.zonekeeper.testkit.LocalZone;
 import org.zonekeeper.testkit.LocalZone.ZoneLocalException;
 import org.zonekeeper.testkit.Processes;
@@ -60,30 +58,18 @@ public class ZoneTlsTest {
         String raftMember = sClient(raft, true);
         assertTrue(raftMember, raftMember.contains("Verify return code: 0 (ok)") && !raftMember.contains("alert"));
 
-        Path capture = zone.home().resolve("lo.pcap");
-        Path tcpdump = Processes.require("tcpdump", "tcpdump");
         StringBuilder filter = new StringBuilder();
         for (int i = 0; i < 3; i++) {
             filter.append(i == 0 ? "" : " or ").append("port ").append(zone.raftPort(i)).append(" or port ")
                     .append(zone.raftPort(i) + 1);
         }
-        Process dump = new ProcessBuilder(tcpdump.toString(), "-i", "lo", "-U", "-s", "0", "-w", capture.toString(),
-                filter.toString()).redirectErrorStream(true).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(dump.getInputStream(),
-                    StandardCharsets.UTF_8));
-            String line = out.readLine();
-            assertTrue("tcpdump listens: " + line, line != null && line.contains("listening on lo"));
+        String bytes = LoopbackCapture.during(zone.home().resolve("lo.pcap"), filter.toString(), () -> {
             zone.exec(0, "host:create --address 10.9.8.7 --vmm kvm marker-host-4711");
             zone.exec(2, "host:list --consistent");
             zone.exec(1, "zone:show");
             Thread.sleep(2000); // heartbeats and appends between the servers
-        } finally {
-            Processes.kill(dump, Duration.ofSeconds(5));
-        }
-        byte[] captured = Files.readAllBytes(capture);
-        assertTrue("Raft and status traffic was captured: " + captured.length + " bytes", captured.length > 5_000);
-        String bytes = new String(captured, StandardCharsets.ISO_8859_1);
+        });
+        assertTrue("Raft and status traffic was captured: " + bytes.length() + " bytes", bytes.length() > 5_000);
         for (String clear : List.of("marker-host-4711", "10.9.8.7", "status", "ok leader", "ok follower")) {
             assertFalse(clear + " crossed loopback in clear", bytes.contains(clear));
         }

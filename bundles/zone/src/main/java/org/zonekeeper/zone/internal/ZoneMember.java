@@ -26,6 +26,7 @@ import org.zonekeeper.store.StoreException;
 import org.zonekeeper.store.ZoneDatabase;
 import org.zonekeeper.trust.Admission;
 import org.zonekeeper.trust.Peer;
+import org.zonekeeper.trust.ZoneTrust;
 
 /**
  * This server's place in the zone's log: its member (of whatever {@link ReplicationEngine}) applying the log to the
@@ -162,6 +163,11 @@ final class ZoneMember implements AutoCloseable {
 
     ZoneSettings settings() {
         return settings;
+    }
+
+    /** This server's zone certificate; null with the zone's TLS off. */
+    ZoneTrust trust() {
+        return admission.trust();
     }
 
     /** The zone's servers as replicated; the configured ones until the first leader has recorded them. */

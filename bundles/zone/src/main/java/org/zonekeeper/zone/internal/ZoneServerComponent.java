@@ -36,6 +36,7 @@ import org.zonekeeper.model.AddServer;
 import org.zonekeeper.model.DeleteServer;
 import org.zonekeeper.replication.ReplicationEngine;
 import org.zonekeeper.store.ZoneDatabase;
+import org.zonekeeper.trust.ZoneTrust;
 
 /**
  * This server's place in the zone, started from {@code org.zonekeeper.zone}. A configuration that does
@@ -87,6 +88,10 @@ public final class ZoneServerComponent implements ZoneService {
         leadership = new LeadershipService(context, zone.self().name());
         node = new ZoneMember(zone, engine, this::resetLocal, leadership::changed);
         leadership.claimsThrough(node);
+        if (node.trust() != null) {
+            // this server's certificate, for its clients of other machines (the node agents' HTTPS)
+            registrations.add(context.registerService(ZoneTrust.class, node.trust(), null));
+        }
         registrations.add(context.registerService(HostService.class, new HostServiceImpl(node), null));
         registrations.add(context.registerService(VmService.class, new VmServiceImpl(node), null));
         registrations.add(context.registerService(HookLogService.class, new HookLogServiceImpl(node), null));

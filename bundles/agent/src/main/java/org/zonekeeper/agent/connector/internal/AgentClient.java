@@ -6,17 +6,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostReport;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmState;
 import org.zonekeeper.api.ZoneException;
+import org.zonekeeper.api.ZoneServer;
 import org.zonekeeper.api.fencing.Secret;
+import org.zonekeeper.trust.Peer;
+import org.zonekeeper.trust.Role;
+import org.zonekeeper.trust.ZoneTrust;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +32,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The node agent's HTTP API (node-agent/README.md): health, and deploy / stop / status of a VM by its deploy id.
- * Every request names the leader's term, which the agent keeps and holds against any older leader.
+ * Every request names the leader's term, which the agent keeps and holds against any older leader. With the zone's
+ * TLS it is HTTPS: this server shows its own certificate, and the agent must show the certificate of the very host
+ * whose address was called, checked in the handshake, before the token or anything else is sent: an impostor at a
+ * host's address, even another host of the zone, gets nothing.
  */
 final class AgentClient {
     /** The header naming the sender's leader term (node-agent/README.md). */
@@ -34,19 +45,72 @@ final class AgentClient {
     private final AgentConnector.Config config;
     private final Secret token;
     private final long term;
-    private final HttpClient http;
+    private final ZoneTrust trust;
+    private final Supplier<List<Host>> hosts;
+    private final String scheme;
+    /**
+     * The host whose agent each address ({@code HOST:PORT}, no brackets) is: one address, one host, so the identity
+     * a connection proved in its handshake is the identity of every request it carries.
+     */
+    private final Map<String, String> hostAt = new ConcurrentHashMap<>();
+    private volatile HttpClient http;
 
-    /** Calls agents as {@code config} (checked) says, with {@code token}, for the leader of {@code term}. */
-    AgentClient(AgentConnector.Config config, Secret token, long term) {
+    /**
+     * Calls agents as {@code config} (checked) says, with {@code token}, for the leader of {@code term}; over HTTPS
+     * as this server ({@code trust}), or over plain HTTP when {@code trust} is null (the zone's TLS is off).
+     * {@code hosts} are the zone's hosts now, read when two hosts are found at one address.
+     */
+    AgentClient(AgentConnector.Config config, Secret token, long term, ZoneTrust trust, Supplier<List<Host>> hosts) {
         this.config = config;
         this.token = token;
         this.term = term;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.trust = trust;
+        this.hosts = hosts;
+        this.scheme = trust == null ? "http://" : "https://";
+        this.http = newClient();
+    }
+
+    /** A client with no connection yet: each one it opens proves, in its handshake, to be the host at its address. */
+    private HttpClient newClient() {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (trust != null) {
+            builder.sslContext(trust.contextExpecting(address -> Optional.ofNullable(hostAt.get(address))
+                    .map(name -> new Peer(Role.HOST, name))));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Makes {@code address} the agent address of {@code host}. An address another host was called at is taken over
+     * only once that host is no longer there (deleted, or given another address), and then no connection opened for
+     * it is used again; while both are there, {@code host} is not called at all.
+     */
+    private synchronized void claim(String address, Host host) {
+        String before = hostAt.putIfAbsent(address, host.name());
+        if (before == null || before.equals(host.name())) {
+            return;
+        }
+        if (hosts.get().stream().anyMatch(h -> h.name().equals(before) && key(endpoint(h)).equals(address))) {
+            throw new ZoneException("node agent of " + host.name() + ": its address " + address + " is host "
+                    + before + "'s too: it is not called until one of them gets another address");
+        }
+        hostAt.put(address, host.name());
+        http = newClient(); // the connections proved for the host before are left to close
+    }
+
+    private static String key(String endpoint) {
+        java.net.InetSocketAddress address = ZoneServer.address(endpoint);
+        return address.getHostString() + ":" + address.getPort();
     }
 
     CompletableFuture<HostReport> health(Host host, Duration timeout) {
-        return http.sendAsync(request(host, "/v1/health", timeout).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .thenApply(r -> report(body(host, r)));
+        HttpRequest request;
+        try {
+            request = request(host, "/v1/health", timeout).GET().build();
+        } catch (ZoneException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> report(body(host, r)));
     }
 
     VmState deploy(Host host, Vm vm) {
@@ -75,7 +139,8 @@ final class AgentClient {
     }
 
     private HttpRequest.Builder request(Host host, String path, Duration timeout) {
-        return HttpRequest.newBuilder(URI.create("http://" + endpoint(host) + path)).timeout(timeout)
+        claim(key(endpoint(host)), host);
+        return HttpRequest.newBuilder(URI.create(scheme + endpoint(host) + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token.reveal()).header(TERM, Long.toString(term));
     }
 
@@ -98,8 +163,19 @@ final class AgentClient {
     }
 
     private JsonNode body(Host host, HttpResponse<String> response) {
+        if (trust != null) {
+            // checked in the handshake already; again here, so that no answer is ever taken from another host
+            Optional<Peer> peer = response.sslSession().flatMap(ZoneTrust::peer);
+            if (!peer.equals(Optional.of(new Peer(Role.HOST, host.name())))) {
+                throw new ZoneException("node agent of " + host.name() + ": the answer came from "
+                        + peer.map(Peer::toString).orElse("nobody"));
+            }
+        }
         if (response.statusCode() == 401) {
             throw new ZoneException("node agent of " + host.name() + " refused the token (check token.file)");
+        }
+        if (response.statusCode() == 403) {
+            throw new ZoneException("node agent of " + host.name() + " refused this server: " + response.body().strip());
         }
         if (response.statusCode() >= 300) {
             throw new ZoneException("node agent of " + host.name() + " answered HTTP " + response.statusCode() + ": "

@@ -14,6 +14,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostProbe;
 import org.zonekeeper.api.HostReport;
+import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.Leadership;
+import org.zonekeeper.api.ReadMode;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmState;
 import org.zonekeeper.api.VmmDriver;
@@ -31,12 +35,14 @@ import org.zonekeeper.api.config.ConfigValues;
 import org.zonekeeper.api.config.InvalidConfigException;
 import org.zonekeeper.api.config.Limits;
 import org.zonekeeper.api.fencing.Secret;
+import org.zonekeeper.trust.ZoneTrust;
 
 /**
  * Probes hosts and deploys VMs through their node agents, on the leader only: each request names the term this
  * server leads, so an agent refuses it once it has heard from a newer leader. The HostProbe and VmmDriver services
  * exist only while this server leads and the configuration checks out (a readable token): without them nothing is monitored, which the log says in one line,
- * rather than every host being declared in ERROR for a front-end misconfiguration.
+ * rather than every host being declared in ERROR for a front-end misconfiguration. With the zone's TLS on (this
+ * server's {@link ZoneTrust} registered) agents are called over HTTPS and must prove to be their host.
  */
 @Component(service = {}, immediate = true, configurationPid = AgentConnector.PID)
 @Designate(ocd = AgentConnector.Config.class)
@@ -68,15 +74,19 @@ public final class AgentConnector {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
-    public AgentConnector(BundleContext context, @Reference Leadership leadership, Config config,
-            Map<String, Object> properties) {
+    public AgentConnector(BundleContext context, @Reference Leadership leadership, @Reference HostService hosts,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            ZoneTrust trust, Config config, Map<String, Object> properties) {
         AgentClient client;
         try {
             client = new AgentClient(config, token(properties, Path.of(System.getProperty("karaf.home", "."))),
-                    leadership.term());
+                    leadership.term(), trust, () -> hosts.list(ReadMode.LOCAL));
         } catch (InvalidConfigException e) {
             LOG.warn("{}: hosts are not monitored and no VM is deployed until this is fixed", e.inOneLine());
             return;
+        }
+        if (trust == null) {
+            LOG.warn("the zone's TLS is off: node agents are called over plain HTTP, the token in clear");
         }
         registrations.add(context.registerService(HostProbe.class, new Probe(client), null));
         registrations.add(context.registerService(VmmDriver.class, new Driver(client), null));

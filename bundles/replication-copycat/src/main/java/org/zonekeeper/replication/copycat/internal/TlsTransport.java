@@ -1,4 +1,4 @@
-package org.zonekeeper.copycat.internal;
+package org.zonekeeper.replication.copycat.internal;
 
 import java.io.IOException;
 import java.lang.reflect.Field;

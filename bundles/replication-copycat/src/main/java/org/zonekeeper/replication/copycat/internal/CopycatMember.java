@@ -1,4 +1,4 @@
-package org.zonekeeper.copycat.internal;
+package org.zonekeeper.replication.copycat.internal;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -15,8 +15,8 @@ import io.atomix.copycat.server.cluster.Member;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zonekeeper.copycat.internal.command.Entry;
-import org.zonekeeper.copycat.internal.command.Read;
+import org.zonekeeper.replication.copycat.internal.command.Entry;
+import org.zonekeeper.replication.copycat.internal.command.Read;
 import org.zonekeeper.replication.MemberRole;
 import org.zonekeeper.replication.MemberSettings;
 import org.zonekeeper.replication.MemberStatus;

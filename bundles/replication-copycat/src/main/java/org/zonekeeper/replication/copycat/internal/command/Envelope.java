@@ -1,4 +1,4 @@
-package org.zonekeeper.copycat.internal.command;
+package org.zonekeeper.replication.copycat.internal.command;
 
 import io.atomix.catalyst.buffer.BufferInput;
 import io.atomix.catalyst.buffer.BufferOutput;

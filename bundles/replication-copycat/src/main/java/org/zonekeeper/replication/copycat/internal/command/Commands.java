@@ -1,4 +1,4 @@
-package org.zonekeeper.copycat.internal.command;
+package org.zonekeeper.replication.copycat.internal.command;
 
 import io.atomix.catalyst.serializer.Serializer;
 

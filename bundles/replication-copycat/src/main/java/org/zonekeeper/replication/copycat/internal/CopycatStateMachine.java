@@ -1,4 +1,4 @@
-package org.zonekeeper.copycat.internal;
+package org.zonekeeper.replication.copycat.internal;
 
 import io.atomix.copycat.server.Commit;
 import io.atomix.copycat.server.Snapshottable;
@@ -7,9 +7,9 @@ import io.atomix.copycat.server.StateMachineExecutor;
 import io.atomix.copycat.server.storage.snapshot.SnapshotReader;
 import io.atomix.copycat.server.storage.snapshot.SnapshotWriter;
 
-import org.zonekeeper.copycat.internal.command.Answer;
-import org.zonekeeper.copycat.internal.command.Entry;
-import org.zonekeeper.copycat.internal.command.Read;
+import org.zonekeeper.replication.copycat.internal.command.Answer;
+import org.zonekeeper.replication.copycat.internal.command.Entry;
+import org.zonekeeper.replication.copycat.internal.command.Read;
 import org.zonekeeper.replication.ReplicatedState;
 
 /**

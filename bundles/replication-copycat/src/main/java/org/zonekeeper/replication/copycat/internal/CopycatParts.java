@@ -1,4 +1,4 @@
-package org.zonekeeper.copycat.internal;
+package org.zonekeeper.replication.copycat.internal;
 
 import java.util.function.Supplier;
 
@@ -13,7 +13,7 @@ import io.atomix.copycat.server.storage.Storage;
 import io.atomix.copycat.server.storage.StorageLevel;
 
 import org.zonekeeper.api.ZoneServer;
-import org.zonekeeper.copycat.internal.command.Commands;
+import org.zonekeeper.replication.copycat.internal.command.Commands;
 import org.zonekeeper.replication.MemberSettings;
 
 /** The Copycat server and client of a member, built from its settings, and the Raft address of an endpoint. */

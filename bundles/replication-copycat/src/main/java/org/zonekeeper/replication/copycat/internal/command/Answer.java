@@ -1,4 +1,4 @@
-package org.zonekeeper.copycat.internal.command;
+package org.zonekeeper.replication.copycat.internal.command;
 
 /** What applying an {@link Entry} or a {@link Read} gave: a model outcome in the model's own layout. */
 public final class Answer extends Envelope {
