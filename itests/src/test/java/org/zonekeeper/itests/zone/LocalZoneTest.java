@@ -25,7 +25,7 @@ public class LocalZoneTest {
     public void execReportsAFailedCommand() throws IOException {
         zone = LocalZone.create("exec");
         zone.up(1);
-        assertTrue(zone.exec(0, "bundle:list").contains("zonekeeper :: Raft"));
+        assertTrue(zone.exec(0, "bundle:list").contains("zonekeeper :: Zone"));
         ZoneLocalException e = assertThrows(ZoneLocalException.class, () -> zone.exec(0, "bundle:info 99999"));
         assertTrue(e.output(), e.output().contains("No matching bundles"));
     }

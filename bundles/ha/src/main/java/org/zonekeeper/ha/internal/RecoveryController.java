@@ -29,6 +29,7 @@ import org.zonekeeper.api.HostRecovery;
 import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.Leadership;
+import org.zonekeeper.api.OneLive;
 import org.zonekeeper.api.ReadMode;
 import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.RecoveryService;
@@ -107,6 +108,9 @@ public final class RecoveryController implements HostRecovery {
     private final Stops stops;
     private final MassFailureGuard guard;
     private final Set<Long> deploying = ConcurrentHashMap.newKeySet();
+    /** One workflow deciding at a time, whatever Declarative Services constructs (see {@link OneLive}). */
+    private static final OneLive<RecoveryController> LIVE = new OneLive<>(RecoveryController::stop);
+
     private final Set<Long> busy = ConcurrentHashMap.newKeySet();
     private final ExecutorService steps;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -143,6 +147,7 @@ public final class RecoveryController implements HostRecovery {
         LOG.info("host-error workflow on (term {}): mode {}, fence after {} ms in ERROR, fencing {}",
                 leadership.term(), policy.mode(), policy.errorWait().toMillis(), policy.fencing() ? "on" : "OFF");
         timer.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        LIVE.started(this);
     }
 
     /**
@@ -159,6 +164,10 @@ public final class RecoveryController implements HostRecovery {
 
     @Deactivate
     void deactivate() {
+        LIVE.stopped(this);
+    }
+
+    private void stop() {
         timer.shutdownNow();
         steps.shutdownNow();
     }

@@ -26,6 +26,7 @@ import org.zonekeeper.api.HookExecution;
 import org.zonekeeper.api.HookLogService;
 import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.Leadership;
+import org.zonekeeper.api.OneLive;
 import org.zonekeeper.api.VmService;
 import org.zonekeeper.api.ZoneEvent;
 import org.zonekeeper.api.ZoneException;
@@ -50,6 +51,8 @@ public final class HookEngine {
     private static final int RECENT = 2000;
     /** Lets the script hook configurations and hook services of a starting server register first. */
     private static final Duration SETTLE = Duration.ofSeconds(1);
+    /** One engine dispatching at a time, whatever Declarative Services constructs (see {@link OneLive}). */
+    private static final OneLive<HookEngine> LIVE = new OneLive<>(HookEngine::stop);
 
     private record Key(String hook, long eventId) {
     }
@@ -106,6 +109,7 @@ public final class HookEngine {
         this.pool = Executors.newFixedThreadPool(this.config.max_concurrent(), threads("zonekeeper-hook"));
         this.timer = Executors.newSingleThreadScheduledExecutor(threads("zonekeeper-hook-engine"));
         timer.schedule(this::takeOver, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        LIVE.started(this);
     }
 
     /** {@code properties} checked against {@link Config}, every bad key at once. */
@@ -134,6 +138,10 @@ public final class HookEngine {
 
     @Deactivate
     void deactivate() {
+        LIVE.stopped(this);
+    }
+
+    private void stop() {
         timer.shutdownNow();
         // interrupted scripts are killed with their process group; the next leader runs them again
         pool.shutdownNow();

@@ -24,6 +24,7 @@ import org.zonekeeper.api.HostProbe;
 import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.HostState;
 import org.zonekeeper.api.Leadership;
+import org.zonekeeper.api.OneLive;
 import org.zonekeeper.api.ReadMode;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmService;
@@ -42,6 +43,8 @@ import org.zonekeeper.api.config.Limits;
 public final class HostMonitor {
     static final String PID = "org.zonekeeper.monitor";
     private static final Logger LOG = LoggerFactory.getLogger(HostMonitor.class);
+    /** One monitor probing at a time, whatever Declarative Services constructs (see {@link OneLive}). */
+    private static final OneLive<HostMonitor> LIVE = new OneLive<>(HostMonitor::stop);
     static final Set<HostState> PROBED = Set.of(HostState.INIT, HostState.MONITORED, HostState.ERROR);
 
     /** {@code etc/org.zonekeeper.monitor.cfg}, checked by {@link #check} before it is used. */
@@ -94,6 +97,7 @@ public final class HostMonitor {
         LOG.info("monitoring hosts every {} ms (term {}): ERROR after {} missed probes", config.interval_ms(),
                 leadership.term(), config.failures());
         timer.scheduleWithFixedDelay(this::monitor, 0, config.interval_ms(), TimeUnit.MILLISECONDS);
+        LIVE.started(this);
     }
 
     /**
@@ -110,6 +114,10 @@ public final class HostMonitor {
 
     @Deactivate
     void deactivate() {
+        LIVE.stopped(this);
+    }
+
+    private void stop() {
         timer.shutdownNow();
     }
 

@@ -26,6 +26,7 @@ import org.zonekeeper.api.HostProbe;
 import org.zonekeeper.api.HostReport;
 import org.zonekeeper.api.HostService;
 import org.zonekeeper.api.Leadership;
+import org.zonekeeper.api.OneLive;
 import org.zonekeeper.api.ReadMode;
 import org.zonekeeper.api.Vm;
 import org.zonekeeper.api.VmState;
@@ -71,6 +72,9 @@ public final class AgentConnector {
         String disk_dir() default "/var/lib/zonekeeper/datastore";
     }
 
+    /** One probe and VMM driver registered at a time, whatever Declarative Services constructs ({@link OneLive}). */
+    private static final OneLive<AgentConnector> LIVE = new OneLive<>(AgentConnector::stop);
+
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
@@ -90,6 +94,7 @@ public final class AgentConnector {
         }
         registrations.add(context.registerService(HostProbe.class, new Probe(client), null));
         registrations.add(context.registerService(VmmDriver.class, new Driver(client), null));
+        LIVE.started(this);
     }
 
     /**
@@ -107,7 +112,12 @@ public final class AgentConnector {
 
     @Deactivate
     void deactivate() {
+        LIVE.stopped(this);
+    }
+
+    private synchronized void stop() {
         registrations.forEach(ServiceRegistration::unregister);
+        registrations.clear();
     }
 
     private record Probe(AgentClient client) implements HostProbe {
