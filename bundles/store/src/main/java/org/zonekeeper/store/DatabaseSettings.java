@@ -3,8 +3,9 @@ package org.zonekeeper.store;
 import java.nio.file.Path;
 
 /**
- * Where the local database lives. For {@code h2} only {@code dataDir} matters; for {@code mysql}
- * {@code url}, {@code user} and {@code password} are used.
+ * Where the local database lives. For {@code h2}, {@code dataDir}, or {@code url} when it is set (a
+ * {@code jdbc:h2:mem:} database of the testkit's in-memory zone); for {@code mysql} {@code url}, {@code user} and
+ * {@code password} are used.
  */
 public record DatabaseSettings(DatabaseType type, Path dataDir, String url, String user, String password) {
 
@@ -18,6 +19,6 @@ public record DatabaseSettings(DatabaseType type, Path dataDir, String url, Stri
 
     @Override
     public String toString() {
-        return type == DatabaseType.H2 ? "h2 " + dataDir : "mysql " + url + " user " + user;
+        return type == DatabaseType.H2 ? "h2 " + (url != null ? url : dataDir) : "mysql " + url + " user " + user;
     }
 }

@@ -16,8 +16,8 @@ public final class Drivers {
     public static Connection connect(DatabaseSettings settings) throws SQLException {
         Properties properties = new Properties();
         return switch (settings.type()) {
-            case H2 -> new org.h2.Driver().connect(
-                    "jdbc:h2:file:" + settings.dataDir().resolve("zone").toAbsolutePath()
+            case H2 -> new org.h2.Driver().connect(settings.url() != null ? settings.url()
+                    : "jdbc:h2:file:" + settings.dataDir().resolve("zone").toAbsolutePath()
                             + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64", // every statement of an apply stays parsed
                     properties);
             case MYSQL -> {

@@ -6,16 +6,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.Leadership;
 import org.zonekeeper.api.ZoneException;
 
 /**
- * Keeps the {@link Leadership} service registered exactly while this server leads a term it has claimed. A new
+ * Keeps the {@link Leadership} service published (registered, in a running server) exactly while this server leads
+ * a term it has claimed. A new
  * leader first claims its term through the log ({@code LeadTerm}, retried while it still leads), so its
  * leader-only components start only on state applied after every decision of the leaders before it, and those
  * leaders' later decisions are refused. Registering starts the leader-only components, which write through Raft at
@@ -25,20 +25,25 @@ final class LeadershipService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeadershipService.class);
     private static final long STOP_WAIT_SECONDS = 30;
 
-    private final BundleContext context;
+    private final Function<Leadership, Runnable> publish;
     private final String server;
     private final ExecutorService changes = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "zonekeeper-leadership");
         thread.setDaemon(true);
         return thread;
     });
-    private ServiceRegistration<Leadership> registration;
+    /** Withdraws the published Leadership; null while none is. */
+    private Runnable withdraw;
     private long term;
     private volatile ZoneMember node;
     private volatile boolean closed;
 
-    LeadershipService(BundleContext context, String server) {
-        this.context = context;
+    /**
+     * {@code publish} makes a claimed leadership known (registers it as a service) and returns what withdraws it;
+     * both are called on this service's own thread, in the order the role changes came.
+     */
+    LeadershipService(Function<Leadership, Runnable> publish, String server) {
+        this.publish = publish;
         this.server = server;
     }
 
@@ -60,16 +65,16 @@ final class LeadershipService implements AutoCloseable {
         if (leading == term) {
             return;
         }
-        if (registration != null) {
+        if (withdraw != null) {
             LOG.info("server {} stops leading (term {}): leader-only services stop", server, term);
-            registration.unregister();
-            registration = null;
+            withdraw.run();
+            withdraw = null;
         }
         term = leading;
         if (leading > 0 && claim(leading)) {
             LOG.info("server {} leads term {}: leader-only services start", server, leading);
             long t = leading;
-            registration = context.registerService(Leadership.class, new Leadership() {
+            withdraw = publish.apply(new Leadership() {
                 @Override
                 public String server() {
                     return server;
@@ -79,7 +84,7 @@ final class LeadershipService implements AutoCloseable {
                 public long term() {
                     return t;
                 }
-            }, null);
+            });
         }
     }
 

@@ -57,6 +57,12 @@ final class ZoneMember implements AutoCloseable {
      */
     ZoneMember(ZoneSettings settings, ReplicationEngine engine, Runnable onReset, LongConsumer onLeadership)
             throws IOException {
+        this(settings, engine, onReset, onLeadership, true);
+    }
+
+    /** As above; {@code statusPort} false opens no status endpoint (an in-memory zone, where nothing listens). */
+    ZoneMember(ZoneSettings settings, ReplicationEngine engine, Runnable onReset, LongConsumer onLeadership,
+            boolean statusPort) throws IOException {
         this.admission = new Admission(ServerIdentity.load(settings), this::servers); // a refusal starts nothing
         this.settings = settings;
         this.onReset = onReset;
@@ -68,8 +74,8 @@ final class ZoneMember implements AutoCloseable {
         this.state = new ZoneState(database, this::databaseFailed);
         this.probe = new StatusProbe(admission);
         this.member = engine.start(settings.member(admission), state, this::roleChanged);
-        this.endpoint = new StatusEndpoint(StatusProbe.statusAddress(settings.self().endpoint()), admission,
-                this::answer);
+        this.endpoint = statusPort ? new StatusEndpoint(StatusProbe.statusAddress(settings.self().endpoint()),
+                admission, this::answer) : null;
     }
 
     private void roleChanged(MemberRole role, long term) {
@@ -222,7 +228,9 @@ final class ZoneMember implements AutoCloseable {
         // the follower hook ends (bounded) before the member stops: the floating IP is free before a new election
         hooks.announce(RoleHooks.Role.FOLLOWER);
         hooks.close();
-        endpoint.close();
+        if (endpoint != null) {
+            endpoint.close();
+        }
         member.close();
         database.close();
     }

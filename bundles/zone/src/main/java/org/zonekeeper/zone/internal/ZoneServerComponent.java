@@ -25,6 +25,7 @@ import org.zonekeeper.api.EventService;
 import org.zonekeeper.api.HookLogService;
 import org.zonekeeper.api.RecoveryService;
 import org.zonekeeper.api.HostService;
+import org.zonekeeper.api.Leadership;
 import org.zonekeeper.api.NotFoundException;
 import org.zonekeeper.api.ServerStatus;
 import org.zonekeeper.api.VmService;
@@ -59,7 +60,7 @@ public final class ZoneServerComponent implements ZoneService {
     });
     private final ZoneSettings settings;
     private volatile ZoneMember node;
-    private LeadershipService leadership;
+    private ZoneServerParts parts;
     private volatile String startError;
     private final AtomicBoolean resetPending = new AtomicBoolean();
 
@@ -85,31 +86,27 @@ public final class ZoneServerComponent implements ZoneService {
     }
 
     private synchronized void start(ZoneSettings zone) throws IOException {
-        leadership = new LeadershipService(context, zone.self().name());
-        node = new ZoneMember(zone, engine, this::resetLocal, leadership::changed);
-        leadership.claimsThrough(node);
-        if (node.trust() != null) {
+        parts = ZoneServerParts.start(zone, engine,
+                leading -> context.registerService(Leadership.class, leading, null)::unregister, true,
+                this::resetLocal);
+        node = parts.member();
+        if (parts.trust() != null) {
             // this server's certificate, for its clients of other machines (the node agents' HTTPS)
-            registrations.add(context.registerService(ZoneTrust.class, node.trust(), null));
+            registrations.add(context.registerService(ZoneTrust.class, parts.trust(), null));
         }
-        registrations.add(context.registerService(HostService.class, new HostServiceImpl(node), null));
-        registrations.add(context.registerService(VmService.class, new VmServiceImpl(node), null));
-        registrations.add(context.registerService(HookLogService.class, new HookLogServiceImpl(node), null));
-        registrations.add(context.registerService(RecoveryService.class, new RecoveryServiceImpl(node), null));
-        ZoneMember started = node;
-        registrations.add(context.registerService(EventService.class,
-                (afterId, max) -> started.database().events(afterId, max), null));
+        registrations.add(context.registerService(HostService.class, parts.hosts(), null));
+        registrations.add(context.registerService(VmService.class, parts.vms(), null));
+        registrations.add(context.registerService(HookLogService.class, parts.hookLog(), null));
+        registrations.add(context.registerService(RecoveryService.class, parts.recoveries(), null));
+        registrations.add(context.registerService(EventService.class, parts.events(), null));
     }
 
     private synchronized void stop() {
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();
-        if (leadership != null) {
-            leadership.close();
-            leadership = null;
-        }
-        if (node != null) {
-            node.close();
+        if (parts != null) {
+            parts.close();
+            parts = null;
             node = null;
         }
     }

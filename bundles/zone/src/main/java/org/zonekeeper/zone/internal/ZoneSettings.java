@@ -35,6 +35,13 @@ public record ZoneSettings(ZoneServer self, List<ZoneServer> servers, boolean jo
         return tlsDir != null;
     }
 
+    /** These settings with the local database {@code other} (the testkit's in-memory zone: an H2 memory one). */
+    public ZoneSettings withDatabase(DatabaseSettings other) {
+        return new ZoneSettings(self, servers, join, dataDir, other, tlsDir, electionTimeout, heartbeatInterval,
+                sessionTimeout, requestTimeout, leaderHook, followerHook, hookTimeout, logSegmentEntries,
+                logCompactionInterval);
+    }
+
     /** What the replication engine needs of these settings, its member admitting whom {@code admission} admits. */
     MemberSettings member(Admission admission) {
         return new MemberSettings(self, servers, join, dataDir, admission, electionTimeout, heartbeatInterval,
