@@ -40,10 +40,13 @@ final class CopycatMember implements org.zonekeeper.replication.Member {
         this.server = CopycatParts.server(settings, transports.get(), () -> new CopycatStateMachine(state));
         this.status = new CopycatStatus(server);
         List<Address> members = settings.servers().stream().map(s -> CopycatParts.address(s.endpoint())).toList();
-        this.client = new RaftClient(() -> CopycatParts.client(settings, transports.get()), members,
+        this.client = new RaftClient(() -> CopycatParts.client(settings, transports.get(), this::leader), members,
                 settings.requestTimeout(), settings.electionTimeout().multipliedBy(2));
         server.onStateChange(s -> roles.changed(MemberRole.valueOf(s.name()), server.cluster().term()));
-        server.cluster().onLeaderElection(leader -> status.recordVote(server.cluster().term()));
+        server.cluster().onLeaderElection(leader -> {
+            status.recordVote(server.cluster().term());
+            client.leaderElected();
+        });
         List<Address> others = settings.servers().stream().filter(s -> s.id() != settings.self().id())
                 .map(s -> CopycatParts.address(s.endpoint())).toList();
         String name = settings.self().name();
@@ -55,6 +58,12 @@ final class CopycatMember implements org.zonekeeper.replication.Member {
                 LOG.info("server {} is a member of the zone", name);
             }
         });
+    }
+
+    /** The Raft address of the leader this member follows, or null. */
+    private Address leader() {
+        Member leader = server.cluster().leader();
+        return leader == null ? null : leader.serverAddress();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.zonekeeper.replication.copycat.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.atomix.catalyst.serializer.Serializer;
@@ -35,10 +38,31 @@ public final class CopycatParts {
                 .withSessionTimeout(settings.sessionTimeout()).withStateMachine(stateMachine).build();
     }
 
-    /** A client session to the leader; a lost session is closed, never recovered (Copycat could re-apply). */
-    static CopycatClient client(MemberSettings settings, Transport transport) {
+    /**
+     * A client session to the leader; a lost session is closed, never recovered (Copycat could re-apply). It is
+     * opened with the leader this server's member follows ({@code leader}, null when it knows none) first, then
+     * the member itself, then the others: a server chosen at random may be one that is frozen, which accepts the
+     * connection and never answers.
+     */
+    static CopycatClient client(MemberSettings settings, Transport transport, Supplier<Address> leader) {
+        Address self = address(settings.self().endpoint());
         return CopycatClient.builder().withTransport(transport).withSerializer(serializer())
+                .withServerSelectionStrategy((known, servers) -> ordered(leader.get(), self, servers))
                 .withRecoveryStrategy(RecoveryStrategies.CLOSE).withSessionTimeout(settings.sessionTimeout()).build();
+    }
+
+    /** {@code servers} with {@code leader} (if one of them) first, then {@code self}, then the others shuffled. */
+    static List<Address> ordered(Address leader, Address self, List<Address> servers) {
+        List<Address> others = new ArrayList<>(servers);
+        boolean member = others.remove(self);
+        Collections.shuffle(others);
+        if (member) {
+            others.add(0, self);
+        }
+        if (leader != null && others.remove(leader)) {
+            others.add(0, leader);
+        }
+        return others;
     }
 
     static Serializer serializer() {

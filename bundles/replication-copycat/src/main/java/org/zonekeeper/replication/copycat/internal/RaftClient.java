@@ -19,8 +19,10 @@ import org.zonekeeper.api.ZoneException;
 /**
  * Submits operations to the zone's leader with a deadline: a caller never waits longer than the request timeout,
  * and learns "no leader elected" when none answered. An attempt unanswered for {@code attempt} (a frozen or killed
- * leader, a session stuck re-sending) or whose session was closed is sent again, the same operation, on a new
- * session, until the deadline: a command carries its request id, so it takes effect once however often it is sent.
+ * leader, a session stuck re-sending), unanswered when a leader is elected ({@link #leaderElected}: it may wait on
+ * the leader that was replaced, which is how a frozen leader held a survivor's writes for a whole attempt), or whose
+ * session was closed is sent again, the same operation, on a new session, until the deadline: a command carries its
+ * request id, so it takes effect once however often it is sent.
  */
 public final class RaftClient implements AutoCloseable {
 
@@ -32,6 +34,7 @@ public final class RaftClient implements AutoCloseable {
     private final Duration attempt;
     private CopycatClient client;
     private CompletableFuture<CopycatClient> connecting;
+    private volatile CompletableFuture<Void> nextElection = new CompletableFuture<>();
 
     public RaftClient(Supplier<CopycatClient> factory, Collection<Address> members, Duration timeout, Duration attempt) {
         this.factory = factory;
@@ -40,12 +43,25 @@ public final class RaftClient implements AutoCloseable {
         this.attempt = attempt;
     }
 
+    /** Told by the local member of every leader it sees elected: attempts waiting then are sent again. */
+    public void leaderElected() {
+        CompletableFuture<Void> elected = nextElection;
+        nextElection = new CompletableFuture<>();
+        elected.complete(null);
+    }
+
     public <T> T submit(Operation<T> operation) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             CopycatClient connected = connected(deadline);
             try {
-                return connected.submit(operation).get(attemptMillis(deadline), TimeUnit.MILLISECONDS);
+                CompletableFuture<Void> election = nextElection;
+                CompletableFuture<T> answer = connected.submit(operation);
+                CompletableFuture.anyOf(answer, election).get(attemptMillis(deadline), TimeUnit.MILLISECONDS);
+                if (answer.isDone()) {
+                    return answer.get();
+                }
+                discard(connected); // a leader was elected while it waited: maybe on the one replaced
             } catch (TimeoutException e) {
                 discard(connected);
                 if (System.nanoTime() >= deadline) {
@@ -78,7 +94,14 @@ public final class RaftClient implements AutoCloseable {
                 connecting = client.connect(members);
             }
             try {
-                return connecting.get(attemptMillis(deadline), TimeUnit.MILLISECONDS);
+                CompletableFuture<Void> election = nextElection;
+                CompletableFuture.anyOf(connecting, election).get(attemptMillis(deadline), TimeUnit.MILLISECONDS);
+                if (connecting.isDone()) {
+                    return connecting.get();
+                }
+                // a leader was elected while the registration waited, maybe forwarded to the one replaced
+                closeClient();
+                connecting = null;
             } catch (TimeoutException e) {
                 // a registration through a frozen server may never be answered: another try, maybe elsewhere
                 closeClient();
