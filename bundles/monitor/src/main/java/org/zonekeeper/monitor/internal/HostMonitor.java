@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -65,6 +66,13 @@ public final class HostMonitor {
         @Limits(min = 100, max = 3_600_000, unit = "ms")
         long probe_timeout_ms() default 2000;
 
+        @AttributeDefinition(name = "suspect.interval.ms", description = "Time between two probes of a host that "
+                + "missed its last probe, until it answers again or has missed failures probes: a dead host reaches "
+                + "ERROR in about one interval.ms plus (failures - 1) of these, not failures intervals. At or above "
+                + "interval.ms: no probe between rounds.")
+        @Limits(min = 100, max = 3_600_000, unit = "ms")
+        long suspect_interval_ms() default 1000;
+
         @AttributeDefinition(name = "max.concurrent", description = "Probes in flight at most.")
         @Limits(min = 1, max = 10_000)
         int max_concurrent() default 256;
@@ -94,9 +102,14 @@ public final class HostMonitor {
         this.config = config;
         this.round = new ProbeRound(probe, config.max_concurrent(), Duration.ofMillis(config.probe_timeout_ms()));
         this.vmStates = new VmStates(vms);
-        LOG.info("monitoring hosts every {} ms (term {}): ERROR after {} missed probes", config.interval_ms(),
-                leadership.term(), config.failures());
+        LOG.info("monitoring hosts every {} ms, a host that missed a probe every {} ms (term {}): ERROR after {} "
+                + "missed probes", config.interval_ms(), config.suspect_interval_ms(), leadership.term(),
+                config.failures());
         timer.scheduleWithFixedDelay(this::monitor, 0, config.interval_ms(), TimeUnit.MILLISECONDS);
+        if (config.suspect_interval_ms() < config.interval_ms()) {
+            timer.scheduleWithFixedDelay(this::recheck, config.suspect_interval_ms(), config.suspect_interval_ms(),
+                    TimeUnit.MILLISECONDS);
+        }
         LIVE.started(this);
     }
 
@@ -121,9 +134,27 @@ public final class HostMonitor {
         timer.shutdownNow();
     }
 
+    /** A monitoring round: every host in a probed state. */
     private void monitor() {
+        probe(h -> PROBED.contains(h.state()));
+    }
+
+    /**
+     * Between rounds (same thread, so {@link #missed} needs no lock): the hosts that missed their last probe and
+     * are not in ERROR yet, so that a dead host is told from a missed answer in seconds, not in rounds.
+     */
+    private void recheck() {
+        if (!missed.isEmpty()) {
+            probe(h -> missed.containsKey(h.id()) && PROBED.contains(h.state()) && h.state() != HostState.ERROR);
+        }
+    }
+
+    private void probe(Predicate<Host> which) {
         try {
-            List<Host> probed = hosts.list(ReadMode.LOCAL).stream().filter(h -> PROBED.contains(h.state())).toList();
+            List<Host> probed = hosts.list(ReadMode.LOCAL).stream().filter(which).toList();
+            if (probed.isEmpty()) {
+                return;
+            }
             Map<Long, Long> answered = new HashMap<>();
             long started = System.currentTimeMillis();
             List<ProbeRound.Outcome> outcomes = round.run(probed);

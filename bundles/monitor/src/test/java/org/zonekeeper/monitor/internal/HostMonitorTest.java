@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.zonekeeper.api.Host;
 import org.zonekeeper.api.HostProbe;
@@ -31,6 +30,10 @@ public class HostMonitorTest {
 
     private static final Map<String, Object> CONFIG = Map.of("interval.ms", "200", "failures", "2",
             "probe.timeout.ms", "100");
+    /** Rounds far apart, a host that missed a probe probed again every 100 ms. */
+    private static final Map<String, Object> SUSPECTING = Map.of("interval.ms", "3000", "failures", "3",
+            "probe.timeout.ms", "100", "suspect.interval.ms", "100");
+    private Map<String, Object> config = CONFIG;
 
     /** One probe: by which server's monitor, of which host, in the state the round listed it in, answered or not. */
     private record Probe(String server, String host, HostState state, boolean answered) {
@@ -41,8 +44,7 @@ public class HostMonitorTest {
     private final Set<String> down = ConcurrentHashMap.newKeySet();
     private MemoryZone zone;
 
-    @Before
-    public void startZone() {
+    private void startZone() {
         zone = MemoryZone.start(3);
         zone.server(0).hosts().create(new HostSpec("kvm-1", "default", 8, 16384, "kvm", "kvm"));
         zone.server(0).hosts().create(new HostSpec("kvm-2", "default", 8, 16384, "kvm", "kvm"));
@@ -50,13 +52,15 @@ public class HostMonitorTest {
             HostProbe probe = probe(server.name());
             // the monitor runs on every server while it leads, as Declarative Services runs it
             server.whileLeading(l -> new HostMonitor(l, server.hosts(), server.vms(), probe,
-                    HostMonitor.check(CONFIG), CONFIG), HostMonitor::deactivate);
+                    HostMonitor.check(config), config), HostMonitor::deactivate);
         }
     }
 
     @After
     public void close() {
-        zone.close();
+        if (zone != null) {
+            zone.close();
+        }
     }
 
     /** {@code server}'s node-agent connector: answers for every host not down, fails for the others. */
@@ -91,6 +95,7 @@ public class HostMonitorTest {
 
     @Test
     public void aHostGoesToErrorAfterTheConfiguredMissesAndBackToMonitoredWhenItAnswers() {
+        startZone();
         MemoryServer leader = zone.server(0);
         Await.until("both hosts MONITORED", () -> state(leader, "kvm-1") == HostState.MONITORED
                 && state(leader, "kvm-2") == HostState.MONITORED);
@@ -113,6 +118,7 @@ public class HostMonitorTest {
 
     @Test
     public void onlyTheLeaderProbes() {
+        startZone();
         Await.until("zk0 probed both hosts twice", () -> probesBy("zk0") >= 4);
         assertEquals(0, probesBy("zk1"));
         assertEquals(0, probesBy("zk2"));
@@ -123,5 +129,23 @@ public class HostMonitorTest {
         Await.until("zk1 probed both hosts twice more", () -> probesBy("zk1") >= 8);
         assertEquals("zk0 stopped probing when it stopped leading", byZk0, probesBy("zk0"));
         assertEquals(0, probesBy("zk2"));
+    }
+
+    @Test
+    public void aHostThatMissedAProbeIsProbedAgainBeforeTheNextRound() {
+        config = SUSPECTING;
+        startZone();
+        MemoryServer leader = zone.server(0);
+        Await.until("both hosts MONITORED", () -> state(leader, "kvm-1") == HostState.MONITORED
+                && state(leader, "kvm-2") == HostState.MONITORED);
+        down.add("kvm-1");
+        Await.until("kvm-1 missed a probe", () -> !missedStates("kvm-1").isEmpty());
+        int rounds = probedStates("kvm-2").size();
+        Await.until("kvm-1 in ERROR", () -> state(leader, "kvm-1") == HostState.ERROR);
+        assertTrue("ERROR after its three missed probes within one round of 3 s, not three rounds: kvm-2 was probed "
+                + (probedStates("kvm-2").size() - rounds) + " times meanwhile",
+                probedStates("kvm-2").size() - rounds <= 1);
+        assertEquals(List.of(HostState.MONITORED, HostState.MONITORED, HostState.MONITORED),
+                missedStates("kvm-1").subList(0, 3));
     }
 }
