@@ -46,8 +46,16 @@ final class StatusProbe {
 
     /** Sends one request line to {@code server}'s status endpoint and returns its answer line. */
     String request(ZoneServer server, String request) throws IOException {
+        return request(server, request, TIMEOUT_MS);
+    }
+
+    /**
+     * As {@link #request(ZoneServer, String)}, the connection, the handshake and each read bounded by
+     * {@code timeoutMs}.
+     */
+    String request(ZoneServer server, String request, int timeoutMs) throws IOException {
         InetSocketAddress address = statusAddress(server.endpoint());
-        try (Socket socket = admission.connect(address, server.name(), TIMEOUT_MS)) {
+        try (Socket socket = admission.connect(address, server.name(), timeoutMs)) {
             new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8).println(request);
             String answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
                     .readLine();

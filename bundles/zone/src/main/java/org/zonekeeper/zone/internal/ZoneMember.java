@@ -47,6 +47,8 @@ final class ZoneMember implements AutoCloseable {
     private final Runnable onReset;
     private final LongConsumer onLeadership;
     private final ClaimedTerm claims;
+    /** The leader's reach requests, answered with this server's own probe of the hosts. */
+    private final ReachRequests reaches = new ReachRequests(this::hosts);
     private volatile String failure;
     private volatile boolean closed;
 
@@ -200,6 +202,16 @@ final class ZoneMember implements AutoCloseable {
         member.removeMember(endpoint);
     }
 
+    /** The hosts as this server applied them (the addresses a reach request probes). */
+    private List<org.zonekeeper.api.Host> hosts() {
+        return database.hosts();
+    }
+
+    /** Answers the leader's reach requests (the mass-failure guard's second opinion) on the status channel. */
+    ReachRequests reaches() {
+        return reaches;
+    }
+
     /** Asks the other servers' status endpoints. */
     StatusProbe probe() {
         return probe;
@@ -209,6 +221,11 @@ final class ZoneMember implements AutoCloseable {
         if (request.equals("status")) {
             ServerStatus s = localStatus();
             return s.reachable() ? StatusProbe.format(s) : "error " + s.error();
+        }
+        if (ReachRequests.is(request)) {
+            // the leader's mass-failure guard asking for a second opinion: from a server of the zone only
+            return admission.mayReset(peer) ? reaches.answer(request)
+                    : "error refused: a reach request is accepted from a server of the zone only";
         }
         if (request.equals("reset")) {
             if (!admission.mayReset(peer)) {

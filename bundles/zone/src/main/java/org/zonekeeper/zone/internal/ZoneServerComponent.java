@@ -17,6 +17,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,9 @@ import org.zonekeeper.api.DatabaseStatus;
 import org.zonekeeper.api.EventService;
 import org.zonekeeper.api.HookLogService;
 import org.zonekeeper.api.RecoveryService;
+import org.zonekeeper.api.HostReach;
 import org.zonekeeper.api.HostService;
+import org.zonekeeper.api.SecondOpinion;
 import org.zonekeeper.api.Leadership;
 import org.zonekeeper.api.NotFoundException;
 import org.zonekeeper.api.ServerStatus;
@@ -63,6 +68,10 @@ public final class ZoneServerComponent implements ZoneService {
     private ZoneServerParts parts;
     private volatile String startError;
     private final AtomicBoolean resetPending = new AtomicBoolean();
+    /** This server's own probe of the hosts, answering the leader's reach requests; the agent bundle's, if any. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile HostReach reach;
 
     /**
      * Starts this server's zone member from {@code config}, once {@code properties} (the same configuration, raw)
@@ -90,6 +99,7 @@ public final class ZoneServerComponent implements ZoneService {
                 leading -> context.registerService(Leadership.class, leading, null)::unregister, true,
                 this::resetLocal);
         node = parts.member();
+        node.reaches().probeThrough(() -> reach);
         if (parts.trust() != null) {
             // this server's certificate, for its clients of other machines (the node agents' HTTPS)
             registrations.add(context.registerService(ZoneTrust.class, parts.trust(), null));
@@ -99,6 +109,7 @@ public final class ZoneServerComponent implements ZoneService {
         registrations.add(context.registerService(HookLogService.class, parts.hookLog(), null));
         registrations.add(context.registerService(RecoveryService.class, parts.recoveries(), null));
         registrations.add(context.registerService(EventService.class, parts.events(), null));
+        registrations.add(context.registerService(SecondOpinion.class, new PeerOpinions(node, probes), null));
     }
 
     private synchronized void stop() {

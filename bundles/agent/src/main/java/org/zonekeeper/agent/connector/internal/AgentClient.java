@@ -56,7 +56,8 @@ final class AgentClient {
     private volatile HttpClient http;
 
     /**
-     * Calls agents as {@code config} (checked) says, with {@code token}, for the leader of {@code term}; over HTTPS
+     * Calls agents as {@code config} (checked) says, with {@code token}, for the leader of {@code term} (0: for no
+     * leader, the header left out, which an agent takes on a health call only); over HTTPS
      * as this server ({@code trust}), or over plain HTTP when {@code trust} is null (the zone's TLS is off).
      * {@code hosts} are the zone's hosts now, read when two hosts are found at one address.
      */
@@ -104,13 +105,32 @@ final class AgentClient {
     }
 
     CompletableFuture<HostReport> health(Host host, Duration timeout) {
+        return healthCall(host, timeout, HttpResponse.BodyHandlers.ofString()).thenApply(r -> report(body(host, r)));
+    }
+
+    /**
+     * Whether the host's own agent answers its health call within {@code timeout}: any HTTP answer (a refused token
+     * or term included) from the agent that proved to be {@code host} is an answer; no connection, a handshake or an
+     * answer that does not come in time, or another host's agent, is none. Never completes exceptionally.
+     */
+    CompletableFuture<Boolean> answers(Host host, Duration timeout) {
+        return healthCall(host, timeout, HttpResponse.BodyHandlers.discarding())
+                .thenApply(r -> trust == null || r.sslSession().flatMap(ZoneTrust::peer)
+                        .equals(Optional.of(new Peer(Role.HOST, host.name()))))
+                .completeOnTimeout(false, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .exceptionally(e -> false);
+    }
+
+    /** {@code GET /v1/health} of the host's agent; failed at once when the host may not be called (its address). */
+    private <T> CompletableFuture<HttpResponse<T>> healthCall(Host host, Duration timeout,
+            HttpResponse.BodyHandler<T> answer) {
         HttpRequest request;
         try {
             request = request(host, "/v1/health", timeout).GET().build();
         } catch (ZoneException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> report(body(host, r)));
+        return http.sendAsync(request, answer);
     }
 
     VmState deploy(Host host, Vm vm) {
@@ -140,8 +160,9 @@ final class AgentClient {
 
     private HttpRequest.Builder request(Host host, String path, Duration timeout) {
         claim(key(endpoint(host)), host);
-        return HttpRequest.newBuilder(URI.create(scheme + endpoint(host) + path)).timeout(timeout)
-                .header("Authorization", "Bearer " + token.reveal()).header(TERM, Long.toString(term));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(scheme + endpoint(host) + path))
+                .timeout(timeout).header("Authorization", "Bearer " + token.reveal());
+        return term > 0 ? builder.header(TERM, Long.toString(term)) : builder;
     }
 
     /** The host's address, with the configured port unless it names one. */

@@ -45,6 +45,9 @@ public class AgentClientTlsTest {
 
     private HttpsServer agent;
     private final AtomicInteger requests = new AtomicInteger();
+    /** What the agent answers, and the leader term the last request named (null: none). */
+    private volatile int status = 200;
+    private volatile String term;
 
     @After
     public void stop() {
@@ -72,8 +75,9 @@ public class AgentClientTlsTest {
         });
         agent.createContext("/v1/", x -> {
             requests.incrementAndGet();
+            term = x.getRequestHeaders().getFirst(AgentClient.TERM);
             byte[] body = "{\"host\":\"kvm-1\",\"time\":1,\"vms\":[]}".getBytes(StandardCharsets.UTF_8);
-            x.sendResponseHeaders(200, body.length);
+            x.sendResponseHeaders(status, body.length);
             x.getResponseBody().write(body);
             x.close();
         });
@@ -90,8 +94,12 @@ public class AgentClientTlsTest {
     private volatile List<Host> zoneHosts = List.of();
 
     private AgentClient client(ZoneTrust trust) {
+        return client(trust, 7);
+    }
+
+    private AgentClient client(ZoneTrust trust, long term) {
         return new AgentClient(ConfigCheck.of(AgentConnector.Config.class, AgentConnector.PID, Map.of()).orThrow(),
-                Secret.of("t0ken"), 7, trust, () -> zoneHosts);
+                Secret.of("t0ken"), term, trust, () -> zoneHosts);
     }
 
     private static String chain(Throwable e) {
@@ -151,5 +159,35 @@ public class AgentClientTlsTest {
         assertThrows(ExecutionException.class, () -> client(identity(ours, Role.SERVER, "zk0"))
                 .health(host("kvm-1", port), Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS));
         assertEquals(0, requests.get());
+    }
+
+    @Test
+    public void aSecondOpinionCountsAnyAnswerOfTheHostItselfAndNamesNoTerm() throws Exception {
+        ZoneCa ca = ZoneCa.create(dir.getRoot().toPath().resolve("ca"), "test");
+        int port = serve(identity(ca, Role.HOST, "kvm-1"));
+        AgentClient follower = client(identity(ca, Role.SERVER, "zk1"), 0);
+        status = 401; // a token this server has wrong: the host still answered
+        assertTrue(follower.answers(host("kvm-1", port), Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS));
+        assertEquals("no leader term named", null, term);
+        assertEquals("another host's agent is no answer", false,
+                follower.answers(host("kvm-2", port), Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS));
+        agent.stop(0);
+        agent = null;
+        assertEquals("nobody listening", false,
+                follower.answers(host("kvm-1", port), Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    public void anAgentThatAcceptsButNeverAnswersIsNoAnswerWithinTheTimeout() throws Exception {
+        ZoneCa ca = ZoneCa.create(dir.getRoot().toPath().resolve("ca"), "test");
+        try (java.net.ServerSocket frozen = new java.net.ServerSocket(0, 8,
+                java.net.InetAddress.getLoopbackAddress())) {
+            long start = System.nanoTime();
+            boolean answered = client(identity(ca, Role.SERVER, "zk1"), 0)
+                    .answers(host("kvm-1", frozen.getLocalPort()), Duration.ofMillis(300)).get(10, TimeUnit.SECONDS);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(false, answered);
+            assertTrue(ms + " ms", ms < 1500);
+        }
     }
 }
