@@ -40,7 +40,9 @@ final class Fencing {
             return;
         }
         boolean resumed = recovery != null && recovery.step().equals(Recovery.FENCING);
-        hosts.recordFencing(host.id(), attempt, FencingStep.POWERING_OFF, tries, "powering off");
+        // a host found down by the second opinion keeps the servers' words until its power-off is answered
+        String why = recovery != null && recovery.step().equals(Steps.DOWN) ? recovery.detail() + "; " : "";
+        hosts.recordFencing(host.id(), attempt, FencingStep.POWERING_OFF, tries, why + "powering off");
         FencingResult result = resumed ? alreadyOff(host) : null;
         if (result == null) {
             result = fencing.off(host.name());

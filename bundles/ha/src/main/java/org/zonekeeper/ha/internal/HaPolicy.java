@@ -1,10 +1,15 @@
 package org.zonekeeper.ha.internal;
 
+import java.io.IOException;
 import java.time.Duration;
+
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * What the checked {@link RecoveryController.Config} decides: the mode, when a host in ERROR is fenced, how fencing
- * retries back off, and what a mass failure is. {@code cycle} is the monitoring interval, which wait.cycles counts.
+ * retries back off, what a mass failure is and how
+ * the second opinion is asked. {@code cycle} is the monitoring interval, which wait.cycles counts.
  */
 final class HaPolicy {
     private final RecoveryController.Config config;
@@ -35,6 +40,16 @@ final class HaPolicy {
         return failed >= 2 && failed > config.max_failed_fraction() * watched;
     }
 
+    /** How long another server probes the held hosts for the second opinion. */
+    Duration secondOpinionTimeout() {
+        return Duration.ofMillis(config.second_opinion_timeout_ms());
+    }
+
+    /** How often the other servers are asked again while the same hosts stay held. */
+    Duration secondOpinionInterval() {
+        return Duration.ofMillis(config.second_opinion_interval_ms());
+    }
+
     /** How long a host stays in ERROR before it is fenced. */
     Duration errorWait() {
         return cycle.multipliedBy(config.wait_cycles());
@@ -46,5 +61,16 @@ final class HaPolicy {
         Duration wait = Duration.ofMillis(config.fence_retry_ms()).multipliedBy(factor);
         Duration max = Duration.ofMillis(config.fence_retry_max_ms());
         return wait.compareTo(max) > 0 ? max : wait;
+    }
+
+    /** The monitor's interval: wait.cycles counts its cycles. */
+    static Duration monitoringInterval(ConfigurationAdmin configurations) {
+        try {
+            Configuration c = configurations.getConfiguration("org.zonekeeper.monitor", null);
+            Object value = c.getProperties() == null ? null : c.getProperties().get("interval.ms");
+            return Duration.ofMillis(value == null ? 3000 : Long.parseLong(value.toString().trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Duration.ofMillis(3000);
+        }
     }
 }

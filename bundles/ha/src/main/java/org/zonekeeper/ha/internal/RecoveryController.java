@@ -1,6 +1,5 @@
 package org.zonekeeper.ha.internal;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -8,17 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -33,6 +33,7 @@ import org.zonekeeper.api.OneLive;
 import org.zonekeeper.api.ReadMode;
 import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.RecoveryService;
+import org.zonekeeper.api.SecondOpinion;
 import org.zonekeeper.api.VmService;
 import org.zonekeeper.api.VmmDriver;
 import org.zonekeeper.api.ZoneException;
@@ -43,10 +44,10 @@ import org.zonekeeper.api.fencing.FencingService;
 
 /**
  * The built-in host-error workflow, the deployment of waiting VMs and the end of stopped and deleted ones, on the
- * leader only. Each second it compares every host's replicated state with what should happen next and starts that step (at most one per host, at most max.concurrent hosts):
- * ERROR for wait.cycles monitoring cycles → FENCING → (power-off confirmed) FENCED → VMs moved → recovery ended;
- * FENCE_FAILED → FENCING again after a growing pause. Every step is written through Raft before it is acted on, so
- * a new leader resumes from the replicated state.
+ * leader only. Each second it compares every host's replicated state with what should happen next
+ * ({@link HostSteps}, the {@link MassFailureGuard} and its second opinion) and starts that step (at most one per host,
+ * at most max.concurrent hosts). Every step is written through Raft before it is acted on, so a new leader resumes
+ * from the replicated state.
  */
 @Component(immediate = true, configurationPid = RecoveryController.PID)
 @Designate(ocd = RecoveryController.Config.class)
@@ -97,6 +98,19 @@ public final class RecoveryController implements HostRecovery {
                 + "(ha:fence) or declares them off (ha:confirm-off). 1 turns the guard off.")
         @Limits(min = 0, max = 1, aboveMin = true)
         double max_failed_fraction() default 0.5;
+
+        @AttributeDefinition(name = "second.opinion.timeout.ms", description = "While the mass-failure guard "
+                + "holds hosts, the leader asks the other servers, through their status channel, which of them they "
+                + "reach: each probes the held hosts' agents for at most this long, and an answer not back a second "
+                + "later counts as none. A host a majority of the servers (the leader one of them) cannot reach is "
+                + "fenced; one another server reaches stays held.")
+        @Limits(min = 100, max = 30_000, unit = "ms")
+        long second_opinion_timeout_ms() default 2000;
+
+        @AttributeDefinition(name = "second.opinion.interval.ms", description = "How often the other servers are "
+                + "asked again while the same hosts stay held (at once when the held hosts change).")
+        @Limits(min = 500, max = 3_600_000, unit = "ms")
+        long second_opinion_interval_ms() default 5000;
     }
 
     private final HostService hosts;
@@ -107,12 +121,18 @@ public final class RecoveryController implements HostRecovery {
     private final Deployments deployments;
     private final Stops stops;
     private final MassFailureGuard guard;
-    private final Set<Long> deploying = ConcurrentHashMap.newKeySet();
+    private final SecondOpinions opinions;
+    private final HostSteps next;
+    private final Set<Long> deploying = StepPool.keys();
     /** One workflow deciding at a time, whatever Declarative Services constructs (see {@link OneLive}). */
     private static final OneLive<RecoveryController> LIVE = new OneLive<>(RecoveryController::stop);
 
-    private final Set<Long> busy = ConcurrentHashMap.newKeySet();
-    private final ExecutorService steps;
+    private final Set<Long> busy = StepPool.keys();
+    /** The other servers' view of held hosts (bundles/zone); none in a zone server that does not provide it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SecondOpinion secondOpinion;
+    private final StepPool steps;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "zonekeeper-ha");
         t.setDaemon(true);
@@ -132,18 +152,16 @@ public final class RecoveryController implements HostRecovery {
         }
         this.hosts = hosts;
         this.recoveries = recoveries;
-        this.policy = new HaPolicy(config, monitoringInterval(configurations));
+        this.policy = new HaPolicy(config, HaPolicy.monitoringInterval(configurations));
         this.fencing = new Fencing(hosts, fencing, policy);
         Placement placement = new Placement(hosts, vms);
         this.deployments = new Deployments(hosts, vms, vmm, placement);
         this.redeploy = new Redeploy(vms, recoveries, deployments, policy, placement);
         this.stops = new Stops(hosts, vms, vmm);
-        this.guard = new MassFailureGuard(policy, recoveries);
-        this.steps = Executors.newFixedThreadPool(config.max_concurrent(), r -> {
-            Thread t = new Thread(r, "zonekeeper-ha-step");
-            t.setDaemon(true);
-            return t;
-        });
+        this.opinions = new SecondOpinions(() -> secondOpinion, leadership.server(), policy);
+        this.guard = new MassFailureGuard(policy, recoveries, opinions);
+        this.next = new HostSteps(hosts, recoveries, policy, this.fencing, redeploy, guard);
+        this.steps = new StepPool(config.max_concurrent());
         LOG.info("host-error workflow on (term {}): mode {}, fence after {} ms in ERROR, fencing {}",
                 leadership.term(), policy.mode(), policy.errorWait().toMillis(), policy.fencing() ? "on" : "OFF");
         timer.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -169,7 +187,8 @@ public final class RecoveryController implements HostRecovery {
 
     private void stop() {
         timer.shutdownNow();
-        steps.shutdownNow();
+        steps.close();
+        opinions.close();
     }
 
     @Override
@@ -223,97 +242,31 @@ public final class RecoveryController implements HostRecovery {
         return recoveries.list().stream().filter(r -> r.hostId() == host.id()).findFirst().orElse(null);
     }
 
-    /** The monitor's interval: wait.cycles counts its cycles. */
-    private static Duration monitoringInterval(ConfigurationAdmin configurations) {
-        try {
-            Configuration c = configurations.getConfiguration("org.zonekeeper.monitor", null);
-            Object value = c.getProperties() == null ? null : c.getProperties().get("interval.ms");
-            return Duration.ofMillis(value == null ? 3000 : Long.parseLong(value.toString().trim()));
-        } catch (IOException | NumberFormatException e) {
-            return Duration.ofMillis(3000);
-        }
-    }
-
     private void tick() {
         try {
             deployments.waiting().forEach(this::deploy);
-            stops.waiting().forEach(vm -> once(deploying, vm.id(), "VM " + vm.name(), () -> stops.end(vm)));
+            stops.waiting().forEach(vm -> steps.once(deploying, vm.id(), "VM " + vm.name(), () -> stops.end(vm)));
             if (policy.mode() == Mode.HOOK) {
                 return;
             }
             Map<Long, Recovery> recorded = new ConcurrentHashMap<>();
             recoveries.list().forEach(r -> recorded.put(r.hostId(), r));
             List<Host> all = hosts.list(ReadMode.LOCAL);
-            boolean held = guard.holds(all);
+            boolean held = guard.holds(all, recorded);
             for (Host host : all) {
                 Recovery recovery = recorded.get(host.id());
-                next(host, recovery, held).ifPresent(step -> start(host, step));
+                next.next(host, recovery, held).ifPresent(step -> start(host, step));
             }
         } catch (RuntimeException e) {
             LOG.warn("host-error workflow: {}", e.getMessage());
         }
     }
 
-    /** The step this host needs now, if any; {@code held}: the mass-failure guard holds hosts in ERROR. */
-    private Optional<Runnable> next(Host host, Recovery recovery, boolean held) {
-        long now = System.currentTimeMillis();
-        return switch (host.state()) {
-            case ERROR -> recovery == null
-                    ? Optional.of(() -> recoveries.record(host.id(), Steps.WAITING, 0, "host stopped answering"))
-                    : held ? guard.hold(host, recovery)
-                    : recovery.step().equals(Recovery.HELD) ? guard.release(host)
-                    // since the WAITING record: the first, or the one written when the guard let the host go
-                    : now - recovery.updated() >= policy.errorWait().toMillis()
-                            ? Optional.of(() -> hosts.setState(host.name(), Set.of(HostState.ERROR), HostState.FENCING))
-                            : Optional.empty();
-            case FENCING -> Optional.of(() -> fencing.fence(host, recovery));
-            case FENCE_FAILED -> recovery != null && now - recovery.updated()
-                    >= policy.fenceBackoff(recovery.attempts()).toMillis()
-                            ? Optional.of(() -> hosts.setState(host.name(), Set.of(HostState.FENCE_FAILED),
-                                    HostState.FENCING))
-                            : Optional.empty();
-            case FENCED -> Optional.of(() -> {
-                if (redeploy.run(host, recovery) && recovery != null) {
-                    recoveries.end(host.id());
-                    LOG.info("host {} recovered: no VM left on it; it stays disabled until an operator enables it",
-                            host.name());
-                }
-            });
-            case MONITORED -> recovery != null ? Optional.of(() -> {
-                recoveries.end(host.id());
-                LOG.info("host {} answers again: recovery abandoned before fencing", host.name());
-            }) : Optional.empty();
-            default -> Optional.empty();
-        };
-    }
-
     private void deploy(org.zonekeeper.api.Vm vm) {
-        once(deploying, vm.id(), "VM " + vm.name(), () -> deployments.deploy(vm));
+        steps.once(deploying, vm.id(), "VM " + vm.name(), () -> deployments.deploy(vm));
     }
 
     private void start(Host host, Runnable step) {
-        once(busy, host.id(), "host " + host.name(), step);
-    }
-
-    /** Runs {@code work} on the step pool unless work for the same key is still running. */
-    private void once(Set<Long> running, long key, String what, Runnable work) {
-        if (!running.add(key)) {
-            return;
-        }
-        try {
-            steps.execute(() -> {
-                try {
-                    work.run();
-                } catch (ZoneException e) {
-                    LOG.warn("{}: step not done yet: {}", what, e.getMessage());
-                } catch (RuntimeException e) {
-                    LOG.error("{}: step failed", what, e);
-                } finally {
-                    running.remove(key);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            running.remove(key);
-        }
+        steps.once(busy, host.id(), "host " + host.name(), step);
     }
 }

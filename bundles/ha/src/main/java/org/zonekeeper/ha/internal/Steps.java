@@ -7,6 +7,8 @@ package org.zonekeeper.ha.internal;
 final class Steps {
     static final String WAITING = "WAITING";
     static final String REDEPLOYING = "REDEPLOYING";
+    /** A held host a majority of the zone's servers cannot reach (the second opinion): fenced next. */
+    static final String DOWN = "DOWN";
 
     private Steps() {
     }

@@ -1,0 +1,75 @@
+package org.zonekeeper.ha.internal;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zonekeeper.api.Host;
+import org.zonekeeper.api.HostService;
+import org.zonekeeper.api.HostState;
+import org.zonekeeper.api.Recovery;
+import org.zonekeeper.api.RecoveryService;
+
+/**
+ * The step a host needs next, from its replicated state and recovery: ERROR for wait.cycles monitoring cycles →
+ * FENCING (unless the mass-failure guard holds it; a host its second opinion found DOWN goes on at once) →
+ * (power-off confirmed) FENCED → VMs moved → recovery ended; FENCE_FAILED → FENCING again after a growing pause; a
+ * host that answers again ends its recovery.
+ */
+final class HostSteps {
+    private static final Logger LOG = LoggerFactory.getLogger(HostSteps.class);
+
+    private final HostService hosts;
+    private final RecoveryService recoveries;
+    private final HaPolicy policy;
+    private final Fencing fencing;
+    private final Redeploy redeploy;
+    private final MassFailureGuard guard;
+
+    HostSteps(HostService hosts, RecoveryService recoveries, HaPolicy policy, Fencing fencing, Redeploy redeploy,
+            MassFailureGuard guard) {
+        this.hosts = hosts;
+        this.recoveries = recoveries;
+        this.policy = policy;
+        this.fencing = fencing;
+        this.redeploy = redeploy;
+        this.guard = guard;
+    }
+
+    /** The step this host needs now, if any; {@code held}: the mass-failure guard holds hosts in ERROR. */
+    Optional<Runnable> next(Host host, Recovery recovery, boolean held) {
+        long now = System.currentTimeMillis();
+        return switch (host.state()) {
+            case ERROR -> recovery == null
+                    ? Optional.of(() -> recoveries.record(host.id(), Steps.WAITING, 0, "host stopped answering"))
+                    : recovery.step().equals(Steps.DOWN) ? fence(host, HostState.ERROR)
+                    : held ? guard.hold(host, recovery)
+                    : recovery.step().equals(Recovery.HELD) ? guard.release(host, recovery)
+                    // since the WAITING record: the first, or the one written when the guard let the host go
+                    : now - recovery.updated() >= policy.errorWait().toMillis() ? fence(host, HostState.ERROR)
+                    : Optional.empty();
+            case FENCING -> Optional.of(() -> fencing.fence(host, recovery));
+            case FENCE_FAILED -> recovery != null && now - recovery.updated()
+                    >= policy.fenceBackoff(recovery.attempts()).toMillis()
+                            ? fence(host, HostState.FENCE_FAILED) : Optional.empty();
+            case FENCED -> Optional.of(() -> {
+                if (redeploy.run(host, recovery) && recovery != null) {
+                    recoveries.end(host.id());
+                    LOG.info("host {} recovered: no VM left on it; it stays disabled until an operator enables it",
+                            host.name());
+                }
+            });
+            case MONITORED -> recovery != null ? Optional.of(() -> {
+                recoveries.end(host.id());
+                LOG.info("host {} answers again: recovery abandoned before fencing", host.name());
+            }) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /** The term-fenced move of a host from {@code from} into FENCING (a new fencing attempt). */
+    private Optional<Runnable> fence(Host host, HostState from) {
+        return Optional.of(() -> hosts.setState(host.name(), Set.of(from), HostState.FENCING));
+    }
+}
