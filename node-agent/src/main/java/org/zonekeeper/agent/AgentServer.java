@@ -29,8 +29,9 @@ import org.zonekeeper.trust.ZoneTrust;
  * With the zone's TLS (the default) it is HTTPS: TLS 1.3, the client must show a certificate of the zone's CA naming
  * a zone server (a host's or a client's is answered 403), and this agent shows its host's certificate. Every request
  * needs {@code Authorization: Bearer TOKEN}; a deploy or stop also needs
- * {@code X-Zonekeeper-Term: TERM}, the sending leader's term, and is refused (409) when a newer leader was heard; a
- * deploy names the VM's {@code placement} and is refused (409) as {@link Placements} says.
+ * {@code X-Zonekeeper-Term: TERM}, the sending leader's term, and is refused (409) when a newer leader was heard,
+ * or, over TLS, when another zone server was heard naming the same term (Raft has one leader per term: the first
+ * server heard with a term holds it here); a deploy names the VM's {@code placement} and is refused (409) as {@link Placements} says.
  */
 final class AgentServer implements AutoCloseable {
     private static final String VM_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
@@ -151,8 +152,8 @@ final class AgentServer implements AutoCloseable {
     }
 
     /**
-     * Why the request's leader term is refused, or null. Every term heard is remembered (a health probe teaches the
-     * agent a new leader's term); a change needs one.
+     * Why the request's leader term is refused, or null. Every term heard is remembered with the server that named it
+     * first (a health probe teaches the agent a new leader's term); a change needs one.
      */
     private String stale(HttpExchange x, boolean change) throws IOException {
         String header = x.getRequestHeaders().getFirst(TERM);
@@ -168,8 +169,13 @@ final class AgentServer implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(TERM + ": '" + header + "' is not a number");
         }
-        if (term.admit(named)) {
+        String server = server(x);
+        if (term.admit(named, server)) {
             return null;
+        }
+        if (named == term.highest()) {
+            return "leader term " + named + " is held by server " + term.holder() + ", not by " + server
+                    + " (one leader per term)";
         }
         return "leader term " + named + " is stale: this agent has heard from the leader of term " + term.highest()
                 + " (the sender no longer leads)";
@@ -177,6 +183,13 @@ final class AgentServer implements AutoCloseable {
 
     private static int number(Map<String, Object> body, String key) {
         return body.get(key) instanceof Double d ? d.intValue() : 0;
+    }
+
+    /** The zone server's name on the client certificate of {@code x}; empty over HTTP. */
+    private static String server(HttpExchange x) {
+        return x instanceof HttpsExchange https
+                ? ZoneTrust.peer(https.getSSLSession()).filter(p -> p.role() == Role.SERVER).map(Peer::name).orElse("")
+                : "";
     }
 
     /** Why the client of {@code x} may not use this agent (only zone servers may), or null; always null over HTTP. */

@@ -76,9 +76,8 @@ public class NodeAgentTest {
                 .redirectOutput(dir.getRoot().toPath().resolve("agent.log").toFile()).start();
         for (int i = 0; i < 100; i++) {
             try {
-                if (get("/v1/health", TOKEN).statusCode() == 200) {
-                    return p;
-                }
+                get("/v1/health", TOKEN); // any answer: the request's term may be refused
+                return p;
             } catch (IOException notYet) {
                 Thread.sleep(100);
             }
@@ -249,6 +248,31 @@ public class NodeAgentTest {
         assertTrue(unnamed.body(), unnamed.body().contains("X-Zonekeeper-Term: required"));
         term = "8";
         assertTrue(get("/v1/health", TOKEN).body().contains("\"leaderTerm\":8"));
+    }
+
+    @Test
+    public void aTermIsHeldByTheFirstServerHeardWithItAlsoAfterARestart() throws Exception {
+        term = "7";
+        assertEquals("RUNNING", deploy("vm-1").get("state"));
+        http = client(new Peer(Role.SERVER, "zk1"));
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("/v1/vms/vm-1")).DELETE(), TOKEN);
+        assertEquals(forged.body(), 409, forged.statusCode());
+        assertTrue(forged.body(), forged.body().contains("leader term 7 is held by server zk0, not by zk1"));
+        HttpResponse<String> probe = get("/v1/health", TOKEN);
+        assertEquals("a probe naming the term is refused alike", 409, probe.statusCode());
+        agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        agent = launch();
+        HttpResponse<String> afterRestart = send(HttpRequest.newBuilder(uri("/v1/vms/vm-1")).DELETE(), TOKEN);
+        assertEquals(afterRestart.body(), 409, afterRestart.statusCode());
+        term = null;
+        assertEquals("a probe naming no term (a second opinion) is answered", 200,
+                get("/v1/health", TOKEN).statusCode());
+        term = "8";
+        stop("vm-1");
+        http = client(new Peer(Role.SERVER, "zk0"));
+        HttpResponse<String> old = get("/v1/health", TOKEN);
+        assertEquals(old.body(), 409, old.statusCode());
+        assertTrue(old.body(), old.body().contains("is held by server zk1, not by zk0"));
     }
 
     @Test
