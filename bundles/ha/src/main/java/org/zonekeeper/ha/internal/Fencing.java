@@ -43,7 +43,7 @@ final class Fencing {
         // a host found down by the second opinion keeps the servers' words until its power-off is answered
         String why = recovery != null && recovery.step().equals(Steps.DOWN) ? recovery.detail() + "; " : "";
         hosts.recordFencing(host.id(), attempt, FencingStep.POWERING_OFF, tries, why + "powering off");
-        FencingResult result = resumed ? alreadyOff(host) : null;
+        FencingResult result = resumed ? offReading(host) : null;
         if (result == null) {
             result = fencing.off(host.name());
         }
@@ -57,8 +57,13 @@ final class Fencing {
         }
     }
 
-    /** A confirmed OFF read from the BMC, or null to send the power-off. */
-    private FencingResult alreadyOff(Host host) {
+    /** Whether the host's BMC reports its power OFF now (no answer: false). */
+    boolean reportsOff(Host host) {
+        return offReading(host) != null;
+    }
+
+    /** A confirmed OFF read from the BMC, or null (to send the power-off). */
+    private FencingResult offReading(Host host) {
         FencingResult status = fencing.status(host.name());
         return status.success() && status.state() == PowerState.OFF ? status : null;
     }

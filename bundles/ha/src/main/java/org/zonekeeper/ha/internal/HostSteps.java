@@ -12,8 +12,9 @@ import org.zonekeeper.api.Recovery;
 import org.zonekeeper.api.RecoveryService;
 
 /**
- * The step a host needs next, from its replicated state and recovery: ERROR for wait.cycles monitoring cycles →
- * FENCING (unless the mass-failure guard holds it; a host its second opinion found DOWN goes on at once) →
+ * The step a host needs next, from its replicated state and recovery: ERROR for wait.cycles monitoring cycles, or
+ * until its BMC reports its power OFF (a host that lost power cannot answer again, and fencing it powers nothing
+ * off) → FENCING (unless the mass-failure guard holds it; a host its second opinion found DOWN goes on at once) →
  * (power-off confirmed) FENCED → VMs moved → recovery ended; FENCE_FAILED → FENCING again after a growing pause; a
  * host that answers again ends its recovery.
  */
@@ -48,6 +49,7 @@ final class HostSteps {
                     : recovery.step().equals(Recovery.HELD) ? guard.release(host, recovery)
                     // since the WAITING record: the first, or the one written when the guard let the host go
                     : now - recovery.updated() >= policy.errorWait().toMillis() ? fence(host, HostState.ERROR)
+                    : policy.fencing() ? Optional.of(() -> fenceIfOff(host))
                     : Optional.empty();
             case FENCING -> Optional.of(() -> fencing.fence(host, recovery));
             case FENCE_FAILED -> recovery != null && now - recovery.updated()
@@ -66,6 +68,14 @@ final class HostSteps {
             }) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /** Moves a waiting host into FENCING at once when its BMC reports its power OFF. */
+    private void fenceIfOff(Host host) {
+        if (fencing.reportsOff(host)) {
+            LOG.info("host {}: its BMC reports its power OFF: fenced without waiting wait.cycles", host.name());
+            hosts.setState(host.name(), Set.of(HostState.ERROR), HostState.FENCING);
+        }
     }
 
     /** The term-fenced move of a host from {@code from} into FENCING (a new fencing attempt). */

@@ -55,7 +55,14 @@ public class RecoveryControllerTest {
     private static final Map<String, Object> CONFIG = Map.of("wait.cycles", "1", "fence.retry.ms", "60000",
             "fence.retry.max.ms", "60000");
 
+    /** wait.cycles 50: 10 s in ERROR before fencing, unless the BMC reports the host off. */
+    private static final Map<String, Object> PATIENT = Map.of("wait.cycles", "50", "fence.retry.ms", "60000",
+            "fence.retry.max.ms", "60000");
+    private Map<String, Object> config = CONFIG;
+
     private final List<String> powerOffs = new CopyOnWriteArrayList<>();
+    /** Hosts whose power is off (powered off through their BMC, or lost). */
+    private final Set<String> poweredOff = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Deploys the agents were asked for, as "VM@HOST". */
     private final List<String> deploys = new CopyOnWriteArrayList<>();
     private volatile boolean bmcAnswers = true;
@@ -68,11 +75,14 @@ public class RecoveryControllerTest {
         }
     }
 
-    /** A BMC that confirms OFF, or (bmcAnswers false) does not answer. */
+    /** A BMC that powers off and reports the power state, or (bmcAnswers false) does not answer. */
     private final FencingService fencing = (FencingService) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {FencingService.class}, (proxy, method, args) -> switch (method.getName()) {
                 case "off" -> {
                     powerOffs.add((String) args[0]);
+                    if (bmcAnswers) {
+                        poweredOff.add((String) args[0]);
+                    }
                     yield power((String) args[0], FencingAction.OFF);
                 }
                 case "status" -> power((String) args[0], FencingAction.STATUS);
@@ -81,8 +91,9 @@ public class RecoveryControllerTest {
 
     private FencingResult power(String host, FencingAction action) {
         if (bmcAnswers) {
-            return new FencingResult(host, action, true, PowerState.OFF, List.of(new FencingAttempt("bmc-" + host,
-                    action, host, Duration.ofMillis(5), PowerState.OFF, null, "")));
+            PowerState power = poweredOff.contains(host) ? PowerState.OFF : PowerState.ON;
+            return new FencingResult(host, action, true, power, List.of(new FencingAttempt("bmc-" + host,
+                    action, host, Duration.ofMillis(5), power, null, "")));
         }
         return new FencingResult(host, action, false, PowerState.UNKNOWN, List.of(new FencingAttempt("bmc-" + host,
                 action, host, Duration.ofMillis(5), PowerState.UNKNOWN, FencingException.Kind.UNREACHABLE,
@@ -125,7 +136,7 @@ public class RecoveryControllerTest {
         Map<Class<?>, Object> services = new HashMap<>(Map.of(Leadership.class, leadership, HostService.class,
                 hosts, VmService.class, server.vms(), RecoveryService.class, recoveries,
                 FencingService.class, fencing, VmmDriver.class, vmm, ConfigurationAdmin.class, CONFIGURATIONS,
-                RecoveryController.Config.class, RecoveryController.check(CONFIG), Map.class, CONFIG));
+                RecoveryController.Config.class, RecoveryController.check(config), Map.class, config));
         Constructor<?> constructor = RecoveryController.class.getConstructors()[0];
         Object[] args = java.util.Arrays.stream(constructor.getParameterTypes()).map(services::get).toArray();
         try {
@@ -219,6 +230,32 @@ public class RecoveryControllerTest {
                     .filter(h -> h.id() == server.vms().get("web", ReadMode.LOCAL).hostId()).findFirst()
                     .orElseThrow().name());
         }
+    }
+
+    @Test
+    public void aHostWhoseBmcReportsItsPowerOffIsFencedWithoutWaiting() {
+        config = PATIENT;
+        startZone(new AtomicInteger());
+        poweredOff.add("kvm-1"); // power lost, its BMC still answering
+        zone.server(0).hosts().setState("kvm-1", Set.of(HostState.MONITORED), HostState.ERROR);
+        Await.until("kvm-1 FENCED", () -> state("kvm-1") == HostState.FENCED);
+        Await.until("web RUNNING on another host", () -> vm("web").state() == VmState.RUNNING
+                && vm("web").hostId() != hostId("kvm-1"));
+        long waited = eventTime("HOST/FENCING", "kvm-1") - eventTime("HOST/ERROR", "kvm-1");
+        assertTrue("fenced " + waited + " ms after ERROR, not after wait.cycles (10 s)", waited < 5000);
+        assertEquals("its confirmed OFF asked for once", List.of("kvm-1"), powerOffs);
+    }
+
+    @Test
+    public void aHostWhosePowerIsOnWaitsItsWaitCycles() throws InterruptedException {
+        config = PATIENT;
+        startZone(new AtomicInteger());
+        zone.server(0).hosts().setState("kvm-1", Set.of(HostState.MONITORED), HostState.ERROR);
+        Await.until("kvm-1 WAITING", () -> recoveries("kvm-1").stream()
+                .anyMatch(r -> r.step().equals(Steps.WAITING)));
+        Thread.sleep(3000); // three ticks of the workflow, each asking the BMC, within its 10 s of wait.cycles
+        assertEquals("still waiting: its BMC reports it on", HostState.ERROR, state("kvm-1"));
+        assertEquals(List.of(), powerOffs);
     }
 
     @Test
