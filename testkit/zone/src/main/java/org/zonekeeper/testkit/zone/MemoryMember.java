@@ -45,6 +45,8 @@ final class MemoryMember implements Member {
     private volatile long term;
     private volatile boolean failed;
     private volatile boolean closed;
+    /** {@link System#nanoTime} until which this member's log thread is held ({@link #pause}). */
+    private volatile long pausedUntil = System.nanoTime();
 
     MemoryMember(MemoryEngine engine, MemberSettings settings, ReplicatedState state, RoleListener roles) {
         this.engine = engine;
@@ -98,6 +100,7 @@ final class MemoryMember implements Member {
 
     private void applyAll() {
         for (MemoryEngine.Entry e = engine.entry(applied + 1); e != null && running(); e = engine.entry(applied + 1)) {
+            holdWhilePaused();
             byte[] answer;
             try {
                 answer = state.apply(e.index(), e.time(), e.bytes());
@@ -126,7 +129,10 @@ final class MemoryMember implements Member {
 
     private void run(Runnable task) {
         try {
-            thread.execute(task);
+            thread.execute(() -> {
+                holdWhilePaused();
+                task.run();
+            });
         } catch (RejectedExecutionException e) {
             LOG.debug("server {}: member closed, task dropped", name());
         }
@@ -194,15 +200,22 @@ final class MemoryMember implements Member {
         engine.remove(endpoint);
     }
 
+    /** Holds the log thread from now on, as a frozen process is held: before its next task or entry. */
     @Override
     public void pause(Duration pause) {
-        run(() -> {
+        long until = System.nanoTime() + pause.toNanos();
+        pausedUntil = Math.max(pausedUntil, until);
+    }
+
+    private void holdWhilePaused() {
+        for (long left = pausedUntil - System.nanoTime(); left > 0; left = pausedUntil - System.nanoTime()) {
             try {
-                Thread.sleep(pause.toMillis());
+                TimeUnit.NANOSECONDS.sleep(left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
-        });
+        }
     }
 
     @Override
