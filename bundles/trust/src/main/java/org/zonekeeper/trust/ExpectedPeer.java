@@ -28,14 +28,14 @@ final class ExpectedPeer extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
         check(chain, authType, engine == null || engine.getPeerHost() == null ? null
-                : engine.getPeerHost().replace("[", "").replace("]", "") + ":" + engine.getPeerPort());
+                : ZoneTrust.addressKey(engine.getPeerHost(), engine.getPeerPort()));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
         check(chain, authType, socket == null ? null
-                : socket.getInetAddress().getHostAddress() + ":" + socket.getPort());
+                : ZoneTrust.addressKey(socket.getInetAddress().getHostAddress(), socket.getPort()));
     }
 
     @Override

@@ -118,8 +118,16 @@ public final class ZoneTrust {
     }
 
     /**
+     * The {@code HOST:PORT} key of a peer's address as {@link #contextExpecting} asks for it: the host as given (an
+     * IPv6 address without brackets) and the port.
+     */
+    public static String addressKey(String host, int port) {
+        return host.replace("[", "").replace("]", "") + ":" + port;
+    }
+
+    /**
      * A TLS context for a client that reaches peers by address: the peer must show a certificate of the zone's CA
-     * naming the identity {@code expected} gives for the {@code HOST:PORT} it was reached at (none: refused), checked
+     * naming the identity {@code expected} gives for the {@link #addressKey} it was reached at (none: refused), checked
      * in the handshake, before anything is sent. Zone certificates name identities, not addresses, so no host name
      * is checked beyond that.
      */

@@ -190,9 +190,9 @@ final class ZoneMember implements AutoCloseable {
             return new ServerStatus(self.id(), self.name(), "failed", -1, -1, -1, -1, -1, failure);
         }
         MemberStatus s = member.status();
-        int vote = s.votedFor() == null ? -1 : servers().stream()
-                .filter(z -> z.address().equals(ZoneServer.address(s.votedFor()))).mapToInt(ZoneServer::id)
-                .findFirst().orElse(-1);
+        java.net.InetSocketAddress voted = s.votedFor() == null ? null : ZoneServer.address(s.votedFor());
+        int vote = voted == null ? -1 : servers().stream().filter(z -> z.address().equals(voted))
+                .mapToInt(ZoneServer::id).findFirst().orElse(-1);
         return new ServerStatus(self.id(), self.name(), s.role().label(), s.term(), s.lastIndex(), s.commitIndex(),
                 vote, -1, null);
     }

@@ -86,7 +86,13 @@ final class AgentClient {
      * only once that host is no longer there (deleted, or given another address), and then no connection opened for
      * it is used again; while both are there, {@code host} is not called at all.
      */
-    private synchronized void claim(String address, Host host) {
+    private void claim(String address, Host host) {
+        if (!host.name().equals(hostAt.get(address))) { // the address is this host's already: no lock, as a rule
+            claimChanged(address, host);
+        }
+    }
+
+    private synchronized void claimChanged(String address, Host host) {
         String before = hostAt.putIfAbsent(address, host.name());
         if (before == null || before.equals(host.name())) {
             return;
@@ -101,7 +107,7 @@ final class AgentClient {
 
     private static String key(String endpoint) {
         java.net.InetSocketAddress address = ZoneServer.address(endpoint);
-        return address.getHostString() + ":" + address.getPort();
+        return ZoneTrust.addressKey(address.getHostString(), address.getPort());
     }
 
     CompletableFuture<HostReport> health(Host host, Duration timeout) {
