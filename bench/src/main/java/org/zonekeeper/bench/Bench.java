@@ -177,7 +177,7 @@ public final class Bench {
     }
 
     /** The machine's 1, 5 and 15 minute load averages: other work running during the benchmark shows here. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];

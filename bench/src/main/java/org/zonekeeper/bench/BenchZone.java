@@ -52,6 +52,21 @@ final class BenchZone implements Cluster {
                 .collect(Collectors.toList());
     }
 
+    /** Runs one shell command on server {@code id}; throws {@link ZoneLocalException} if it fails. */
+    String exec(int id, String command) {
+        return zone.exec(id, command);
+    }
+
+    /** {@code zone-local add NAME}: zone:server-add, then the new server started with join = true. */
+    String add(String name) {
+        return zone.add(name);
+    }
+
+    /** Server {@code id}'s directory (its karaf.home). */
+    Path serverDir(int id) {
+        return zone.serverDir(id);
+    }
+
     @Override
     public int leader() {
         for (int i = 0; i < SIZE; i++) {

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * The figures of one run as JSON, {@code RESULTS/<date>-writes.json}: each load and failover figure, and, where
- * etcd ran beside it, its ratio to etcd's (writes/s above 1: zonekeeper faster; latencies above 1: slower).
+ * etcd ran beside it, its ratio to etcd's (writes/s above 1: zonekeeper faster; latencies above 1: slower). Other
+ * benchmarks write theirs through {@link #write(Path, String, Map)} ({@code <date>-join.json}).
  */
 final class JsonReport {
 
@@ -26,8 +27,6 @@ final class JsonReport {
 
     static Path write(Path results, List<Load.Result> loads, Map<String, List<Failover.Trial>> failovers) {
         Map<String, Object> run = new LinkedHashMap<>();
-        run.put("date", LocalDate.now().toString());
-        run.put("cores", Runtime.getRuntime().availableProcessors());
         List<Map<String, Object>> writes = new ArrayList<>();
         for (Load.Result r : loads) {
             Map<String, Object> w = new LinkedHashMap<>();
@@ -50,9 +49,18 @@ final class JsonReport {
         failovers.forEach((system, trials) -> failover.put(system, Map.of("trials", trials.size(),
                 "msEach", trials.stream().map(Failover.Trial::millis).toList())));
         run.put("failoverFirstWriteMs", failover);
+        return write(results, "writes", run);
+    }
+
+    /** Any run's figures as {@code RESULTS/<date>-NAME.json}, after its date and the machine's cores. */
+    static Path write(Path results, String name, Map<String, Object> figures) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("date", LocalDate.now().toString());
+        run.put("cores", Runtime.getRuntime().availableProcessors());
+        run.putAll(figures);
         try {
             Files.createDirectories(results);
-            Path file = results.resolve(LocalDate.now() + "-writes.json");
+            Path file = results.resolve(LocalDate.now() + "-" + name + ".json");
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), run);
             return file;
         } catch (IOException e) {

@@ -28,7 +28,15 @@ final class Options {
             Map.entry("dist", ""),                 // the unpacked distribution (run.sh sets it)
             Map.entry("work", ""),                 // where zones and etcd data go (run.sh sets it)
             Map.entry("results", ""),              // where the JSON figures go (run.sh: bench/results)
-            Map.entry("etcd-lib", ""));            // directory of jetcd's jars (run.sh sets it)
+            Map.entry("etcd-lib", ""),             // directory of jetcd's jars (run.sh sets it)
+            // join.sh (JoinBench): an empty server joining a filled zone
+            Map.entry("entries", "1000000"),       // applied entries written before the join
+            Map.entry("vms", "100000"),            // of which VM creates
+            Map.entry("hosts", "0"),               // of which host creates (0: one host per 25 VMs)
+            Map.entry("segment-entries", "4096"),  // log.segment.entries of the zone (its default)
+            Map.entry("compaction-ms", "10000"),   // log.compaction.interval.ms of the zone (default 60000)
+            Map.entry("join-seconds", "900"),      // the join is given up after this long
+            Map.entry("commit", "unknown"));       // the commit measured, for the JSON (join.sh sets it)
 
     private final Map<String, String> values = new HashMap<>();
 

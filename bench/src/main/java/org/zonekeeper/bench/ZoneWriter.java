@@ -21,6 +21,7 @@ import io.atomix.copycat.client.ServerSelectionStrategies;
 import org.zonekeeper.api.HostSpec;
 import org.zonekeeper.model.Codec;
 import org.zonekeeper.model.CreateHost;
+import org.zonekeeper.model.ZoneCommand;
 import org.zonekeeper.replication.copycat.internal.CatalystTls;
 import org.zonekeeper.replication.copycat.internal.command.Commands;
 import org.zonekeeper.replication.copycat.internal.command.Entry;
@@ -63,9 +64,14 @@ final class ZoneWriter implements Writer {
 
     @Override
     public CompletableFuture<?> write(String name) {
-        Entry create = new Entry(Codec.encode(new CreateHost(new HostSpec(name, "bench", 800, 16384, "kvm", "kvm"))));
+        return submit(new CreateHost(new HostSpec(name, "bench", 800, 16384, "kvm", "kvm")));
+    }
+
+    /** Submits any command of the model; completes once it is applied, exceptionally if it was refused. */
+    CompletableFuture<?> submit(ZoneCommand command) {
+        Entry entry = new Entry(Codec.encode(command));
         // Outcome.item() rethrows a refusal (e.g. name taken) so that it counts as a failed write.
-        return session().thenCompose(c -> c.submit(create)).thenApply(a -> Codec.decodeOutcome(a.bytes()).item());
+        return session().thenCompose(c -> c.submit(entry)).thenApply(a -> Codec.decodeOutcome(a.bytes()).item());
     }
 
     private synchronized CompletableFuture<CopycatClient> session() {
