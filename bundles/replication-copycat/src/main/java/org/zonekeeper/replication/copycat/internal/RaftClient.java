@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import io.atomix.catalyst.transport.Address;
@@ -34,7 +35,8 @@ public final class RaftClient implements AutoCloseable {
     private final Duration attempt;
     private CopycatClient client;
     private CompletableFuture<CopycatClient> connecting;
-    private volatile CompletableFuture<Void> nextElection = new CompletableFuture<>();
+    private final AtomicReference<CompletableFuture<Void>> nextElection =
+            new AtomicReference<>(new CompletableFuture<>());
 
     public RaftClient(Supplier<CopycatClient> factory, Collection<Address> members, Duration timeout, Duration attempt) {
         this.factory = factory;
@@ -45,9 +47,7 @@ public final class RaftClient implements AutoCloseable {
 
     /** Told by the local member of every leader it sees elected: attempts waiting then are sent again. */
     public void leaderElected() {
-        CompletableFuture<Void> elected = nextElection;
-        nextElection = new CompletableFuture<>();
-        elected.complete(null);
+        nextElection.getAndSet(new CompletableFuture<>()).complete(null);
     }
 
     public <T> T submit(Operation<T> operation) {
@@ -55,7 +55,7 @@ public final class RaftClient implements AutoCloseable {
         while (true) {
             CopycatClient connected = connected(deadline);
             try {
-                CompletableFuture<Void> election = nextElection;
+                CompletableFuture<Void> election = nextElection.get();
                 CompletableFuture<T> answer = connected.submit(operation);
                 CompletableFuture.anyOf(answer, election).get(attemptMillis(deadline), TimeUnit.MILLISECONDS);
                 if (answer.isDone()) {
@@ -85,27 +85,24 @@ public final class RaftClient implements AutoCloseable {
         }
     }
 
-    private synchronized CopycatClient connected(long deadline) {
+    /**
+     * The session to submit through, opened if need be. The lock is held only to replace the session, never while
+     * waiting: each caller waits for the registration within its own deadline.
+     */
+    private CopycatClient connected(long deadline) {
         while (true) {
-            if (connecting == null || connecting.isCompletedExceptionally()
-                    || (connecting.isDone() && client.state() == CopycatClient.State.CLOSED)) {
-                closeClient();
-                client = factory.get();
-                connecting = client.connect(members);
-            }
+            CompletableFuture<CopycatClient> registration = registration();
             try {
-                CompletableFuture<Void> election = nextElection;
-                CompletableFuture.anyOf(connecting, election).get(attemptMillis(deadline), TimeUnit.MILLISECONDS);
-                if (connecting.isDone()) {
-                    return connecting.get();
+                CompletableFuture<Void> election = nextElection.get();
+                CompletableFuture.anyOf(registration, election).get(attemptMillis(deadline), TimeUnit.MILLISECONDS);
+                if (registration.isDone()) {
+                    return registration.get();
                 }
                 // a leader was elected while the registration waited, maybe forwarded to the one replaced
-                closeClient();
-                connecting = null;
+                drop(registration);
             } catch (TimeoutException e) {
                 // a registration through a frozen server may never be answered: another try, maybe elsewhere
-                closeClient();
-                connecting = null;
+                drop(registration);
                 if (System.nanoTime() >= deadline) {
                     throw noLeader("could not open a session");
                 }
@@ -115,6 +112,25 @@ public final class RaftClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new ZoneException("interrupted while connecting to the zone");
             }
+        }
+    }
+
+    /** The registration of the current session, a new one started when there is none or it failed or closed. */
+    private synchronized CompletableFuture<CopycatClient> registration() {
+        if (connecting == null || connecting.isCompletedExceptionally()
+                || (connecting.isDone() && client.state() == CopycatClient.State.CLOSED)) {
+            closeClient();
+            client = factory.get();
+            connecting = client.connect(members);
+        }
+        return connecting;
+    }
+
+    /** Closes the session of {@code registration} if it is still the current one. */
+    private synchronized void drop(CompletableFuture<CopycatClient> registration) {
+        if (connecting == registration) {
+            closeClient();
+            connecting = null;
         }
     }
 
