@@ -15,4 +15,11 @@ public interface Leadership {
 
     /** The Raft term this server leads. */
     long term();
+
+    /**
+     * Hands leadership over: this server leaves it and stands for no election for a few election timeouts, so that
+     * another server leads if the others can elect one; {@code why} is logged. For a leader that found itself at
+     * fault (the mass-failure guard's second opinion: the other servers reach the hosts it cannot).
+     */
+    void giveWay(String why);
 }

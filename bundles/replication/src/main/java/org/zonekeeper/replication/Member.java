@@ -31,6 +31,13 @@ public interface Member extends AutoCloseable {
     /** Removes the server at {@code endpoint} from the membership: it stops counting for the majority. */
     void removeMember(String endpoint);
 
+    /**
+     * Leaves leadership if this member leads, and then stands for no election (and casts no vote) for
+     * {@code abstain}, so that the other servers elect one of themselves if a majority of them can. A member that
+     * does not lead is left as it is. For a leader that found itself at fault.
+     */
+    void stepDown(Duration abstain);
+
     /** Holds this member's log thread for {@code pause}, as a frozen process would be (fault injection, tests). */
     void pause(Duration pause);
 

@@ -5,7 +5,7 @@
  * service; an engine (the Copycat adapter today) is one bundle registering that service. Entries, queries and
  * answers are opaque bytes here: their layout is the model's ({@code org.zonekeeper.model.Codec}).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.zonekeeper.replication;
 
 import org.osgi.annotation.versioning.Version;

@@ -51,6 +51,15 @@ final class HaPolicy {
     }
 
     /** How long a host stays in ERROR before it is fenced. */
+    /**
+     * How long a new leader leads before it may find itself at fault: its own monitor has then probed every host at
+     * least twice (hosts it reaches are MONITORED again) and their wait.cycles have passed. Hosts held when it took
+     * over were held on the view of the leader before it.
+     */
+    Duration ownView() {
+        return cycle.multipliedBy(config.wait_cycles() + 2L);
+    }
+
     Duration errorWait() {
         return cycle.multipliedBy(config.wait_cycles());
     }

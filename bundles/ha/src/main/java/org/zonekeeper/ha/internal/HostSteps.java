@@ -1,5 +1,7 @@
 package org.zonekeeper.ha.internal;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,8 +15,8 @@ import org.zonekeeper.api.RecoveryService;
 
 /**
  * The step a host needs next, from its replicated state and recovery: ERROR for wait.cycles monitoring cycles, or
- * until its BMC reports its power OFF (a host that lost power cannot answer again, and fencing it powers nothing
- * off) → FENCING (unless the mass-failure guard holds it; a host its second opinion found DOWN goes on at once) →
+ * until its BMC reports its power OFF (asked once per wait: a host that lost power cannot answer again, and fencing
+ * it powers nothing off) → FENCING (unless the mass-failure guard holds it; a host its second opinion found DOWN goes on at once) →
  * (power-off confirmed) FENCED → VMs moved → recovery ended; FENCE_FAILED → FENCING again after a growing pause; a
  * host that answers again ends its recovery.
  */
@@ -27,6 +29,8 @@ final class HostSteps {
     private final Fencing fencing;
     private final Redeploy redeploy;
     private final MassFailureGuard guard;
+    /** The WAITING record (its time) each host's BMC was last asked about: once per wait, not every tick. */
+    private final Map<Long, Long> askedPower = new HashMap<>();
 
     HostSteps(HostService hosts, RecoveryService recoveries, HaPolicy policy, Fencing fencing, Redeploy redeploy,
             MassFailureGuard guard) {
@@ -38,7 +42,10 @@ final class HostSteps {
         this.guard = guard;
     }
 
-    /** The step this host needs now, if any; {@code held}: the mass-failure guard holds hosts in ERROR. */
+    /**
+     * The step this host needs now, if any; {@code held}: the mass-failure guard holds hosts in ERROR. Called from
+     * the workflow's one tick thread.
+     */
     Optional<Runnable> next(Host host, Recovery recovery, boolean held) {
         long now = System.currentTimeMillis();
         return switch (host.state()) {
@@ -49,7 +56,7 @@ final class HostSteps {
                     : recovery.step().equals(Recovery.HELD) ? guard.release(host, recovery)
                     // since the WAITING record: the first, or the one written when the guard let the host go
                     : now - recovery.updated() >= policy.errorWait().toMillis() ? fence(host, HostState.ERROR)
-                    : policy.fencing() ? Optional.of(() -> fenceIfOff(host))
+                    : policy.fencing() && firstAsk(host, recovery) ? Optional.of(() -> fenceIfOff(host))
                     : Optional.empty();
             case FENCING -> Optional.of(() -> fencing.fence(host, recovery));
             case FENCE_FAILED -> recovery != null && now - recovery.updated()
@@ -68,6 +75,12 @@ final class HostSteps {
             }) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /** True the first time it is called for this WAITING record of {@code host}. */
+    private boolean firstAsk(Host host, Recovery recovery) {
+        Long before = askedPower.put(host.id(), recovery.updated());
+        return before == null || before != recovery.updated();
     }
 
     /** Moves a waiting host into FENCING at once when its BMC reports its power OFF. */

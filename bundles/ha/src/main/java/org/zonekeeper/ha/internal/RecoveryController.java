@@ -68,9 +68,10 @@ public final class RecoveryController implements HostRecovery {
         String mode() default "migrate";
 
         @AttributeDefinition(name = "wait.cycles", description = "Monitoring cycles a host stays in ERROR before it "
-                + "is fenced; if it answers meanwhile, nothing is done.")
+                + "is fenced; if it answers meanwhile, nothing is done. A host whose BMC reports its power OFF "
+                + "(asked once as it starts waiting) is fenced at once: it cannot answer again.")
         @Limits(min = 0, max = 1000)
-        int wait_cycles() default 2;
+        int wait_cycles() default 3;
 
         @AttributeDefinition(name = "fencing", description = "Fence a host before its VMs move. false redeploys VMs "
                 + "of a host that may still run them (split brain on shared disks): logged as a warning on every "
@@ -94,8 +95,9 @@ public final class RecoveryController implements HostRecovery {
         @AttributeDefinition(name = "max.failed.fraction", description = "Mass-failure guard: when more than this "
                 + "fraction of the monitored hosts (and at least 2) are in ERROR at once, none of them is fenced: the "
                 + "leader more likely lost its own network or CPU than they all died. They wait, step HELD in "
-                + "ha:status, and ZONE/MASS_FAILURE fires once, until enough answer again or an operator fences them "
-                + "(ha:fence) or declares them off (ha:confirm-off). 1 turns the guard off.")
+                + "ha:status, and ZONE/MASS_FAILURE fires once, until the other servers' second opinion finds them "
+                + "down (then fenced), enough answer again, or an operator fences them (ha:fence) or declares them "
+                + "off (ha:confirm-off). 1 turns the guard off.")
         @Limits(min = 0, max = 1, aboveMin = true)
         double max_failed_fraction() default 0.5;
 
@@ -158,7 +160,7 @@ public final class RecoveryController implements HostRecovery {
         this.deployments = new Deployments(hosts, vms, vmm, placement);
         this.redeploy = new Redeploy(vms, recoveries, deployments, policy, placement);
         this.stops = new Stops(hosts, vms, vmm);
-        this.opinions = new SecondOpinions(() -> secondOpinion, leadership.server(), policy);
+        this.opinions = new SecondOpinions(() -> secondOpinion, leadership, policy);
         this.guard = new MassFailureGuard(policy, recoveries, opinions);
         this.next = new HostSteps(hosts, recoveries, policy, this.fencing, redeploy, guard);
         this.steps = new StepPool(config.max_concurrent());

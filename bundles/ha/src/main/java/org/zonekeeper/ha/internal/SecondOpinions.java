@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonekeeper.api.Host;
+import org.zonekeeper.api.Leadership;
 import org.zonekeeper.api.SecondOpinion;
 import org.zonekeeper.api.SecondOpinion.Answer;
 
@@ -20,13 +21,15 @@ import org.zonekeeper.api.SecondOpinion.Answer;
  * Asks the other servers about the held hosts ({@link SecondOpinion}) on a thread of its own, never the workflow's
  * tick: at once when the held hosts change, again every {@code second.opinion.interval.ms} while they stay held.
  * Each ask is bounded ({@code second.opinion.timeout.ms} for the probes plus one second for the answers); the
- * workflow reads the {@link #latest} verdict on its next tick. Logs each verdict, and one clear line when the
- * leader turns out to be at fault.
+ * workflow reads the {@link #latest} verdict on its next tick. Logs each verdict; when the leader turns out to be
+ * at fault, says so in one clear line and gives way ({@link Leadership#giveWay}), once in its term, so that a
+ * server that reaches the hosts leads.
  */
 final class SecondOpinions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SecondOpinions.class);
 
     private final Supplier<SecondOpinion> service;
+    private final Leadership leadership;
     private final String leader;
     private final HaPolicy policy;
     private final AtomicBoolean asking = new AtomicBoolean();
@@ -39,11 +42,14 @@ final class SecondOpinions implements AutoCloseable {
     private Set<Long> asked = Set.of();
     private long askedAt;
     private boolean blamed;
+    private boolean gaveWay;
+    private final long leadingSince = System.currentTimeMillis();
 
     /** {@code service} gives null while no other server can be asked (then nothing is asked: no verdict). */
-    SecondOpinions(Supplier<SecondOpinion> service, String leader, HaPolicy policy) {
+    SecondOpinions(Supplier<SecondOpinion> service, Leadership leadership, HaPolicy policy) {
         this.service = service;
-        this.leader = leader;
+        this.leadership = leadership;
+        this.leader = leadership.server();
         this.policy = policy;
     }
 
@@ -101,11 +107,16 @@ final class SecondOpinions implements AutoCloseable {
     }
 
     private void blame(Verdict verdict) {
-        if (verdict.leaderAtFault() && !blamed) {
+        boolean ownView = System.currentTimeMillis() - leadingSince >= policy.ownView().toMillis();
+        if (verdict.leaderAtFault() && ownView && !gaveWay) {
             LOG.error("server {} (leader) cannot reach hosts that the other servers reach ({}): its own network, CPU "
-                    + "or agent settings are at fault, not the hosts; they stay held and none is fenced. It cannot "
-                    + "hand leadership over by itself (the replication SPI has no step-down): mend its link or stop "
-                    + "it (bin/stop), and another server takes over", leader, verdict.summary());
+                    + "or agent settings are at fault, not the hosts; they stay held, none is fenced, and it gives "
+                    + "way to a server that reaches them", leader, verdict.summary());
+            gaveWay = true;
+            leadership.giveWay("the other servers reach the hosts it cannot (mass-failure guard's second opinion)");
+        } else if (verdict.leaderAtFault() && !ownView && !blamed) {
+            LOG.warn("server {} (leader): the other servers reach hosts held before it took over ({}); its own "
+                    + "monitor has not had them long enough to tell", leader, verdict.summary());
         } else if (!verdict.leaderAtFault() && blamed) {
             LOG.warn("server {} (leader): the other servers no longer reach most of the hosts it cannot ({})",
                     leader, verdict.summary());

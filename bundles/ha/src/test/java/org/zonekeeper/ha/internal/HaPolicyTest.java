@@ -21,11 +21,11 @@ public class HaPolicyTest {
     }
 
     @Test
-    public void defaultsFenceAfterTwoCyclesAndMigrate() {
+    public void defaultsFenceAfterThreeCyclesAndMigrate() {
         HaPolicy s = policy(Map.of());
         assertEquals(Mode.MIGRATE, s.mode());
         assertTrue(s.fencing());
-        assertEquals(Duration.ofSeconds(6), s.errorWait());
+        assertEquals(Duration.ofSeconds(9), s.errorWait());
         assertEquals("whatever its case", Mode.HOOK, policy(Map.of("mode", " Hook")).mode());
     }
 

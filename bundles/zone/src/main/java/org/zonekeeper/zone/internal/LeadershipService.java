@@ -84,6 +84,14 @@ final class LeadershipService implements AutoCloseable {
                 public long term() {
                     return t;
                 }
+
+                @Override
+                public void giveWay(String why) {
+                    ZoneMember member = node;
+                    if (member != null) {
+                        member.giveWay(t, why);
+                    }
+                }
             });
         }
     }

@@ -138,6 +138,17 @@ final class ZoneMember implements AutoCloseable {
         return failure == null && member.leads(term);
     }
 
+    /**
+     * Leaves leadership of {@code term}, if this server leads it, standing for no election for three election
+     * timeouts (time for the others to elect one of themselves: one to two timeouts, and the vote).
+     */
+    void giveWay(long term, String why) {
+        if (leads(term)) {
+            LOG.warn("server {} gives way as leader of term {}: {}", settings.self().name(), term, why);
+            member.stepDown(settings.electionTimeout().multipliedBy(3));
+        }
+    }
+
     /** Claims {@code term} through the log (the barrier before leader-only services); true once claimed. */
     boolean claim(long term) {
         return leads(term) && !submit(new LeadTerm(term, settings.self().name())).isRefusal() && claims.claimed(term);

@@ -484,12 +484,20 @@ public class ZoneMemberTest {
     }
 
     private int leaderIndex() {
+        int leader = leaderIndexOrNone();
+        if (leader < 0) {
+            throw new AssertionError("no leader");
+        }
+        return leader;
+    }
+
+    private int leaderIndexOrNone() {
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).localStatus().state().equals("leader")) {
                 return i;
             }
         }
-        throw new AssertionError("no leader");
+        return -1;
     }
 
     /** Milliseconds until a write through a surviving server is acknowledged, after {@code fault} hit the leader. */
@@ -523,6 +531,30 @@ public class ZoneMemberTest {
             leader.close();
         });
         assertTrue("acknowledged within 1.5 s: " + ms, ms < 1500);
+    }
+
+    @Test
+    public void aLeaderThatGivesWayIsReplacedByAnother() throws Exception {
+        startZone(3);
+        nodes.get(0).submit(new CreateHost(host("before"))).item();
+        int leader = leaderIndex();
+        long term = nodes.get(leader).localStatus().term();
+        long start = System.nanoTime();
+        nodes.get(leader).giveWay(term, "test");
+        int next = -1;
+        while (System.nanoTime() - start < 10_000_000_000L) {
+            int now = leaderIndexOrNone();
+            if (now >= 0 && now != leader) {
+                next = now;
+                break;
+            }
+            Thread.sleep(20);
+        }
+        System.out.println("another leader " + (System.nanoTime() - start) / 1_000_000 + " ms after giving way");
+        assertTrue("another server leads", next >= 0);
+        assertTrue("in a later term", nodes.get(next).localStatus().term() > term);
+        Host after = nodes.get(leader).submit(new CreateHost(host("after"))).item();
+        assertEquals("a write through the one that gave way goes through", "after", after.name());
     }
 
     @Test

@@ -92,6 +92,26 @@ public final class MemoryEngine implements org.zonekeeper.replication.Replicatio
         }
     }
 
+    /**
+     * {@code member} leaves leadership, if it leads: the first other running member is elected in a new term, as
+     * the others would elect one of themselves while it abstains; none running, the zone is left without a leader.
+     */
+    void stepDown(MemoryMember member) {
+        synchronized (lock) {
+            if (leader != member) {
+                return;
+            }
+            Optional<MemoryMember> next = members.values().stream().filter(MemoryMember::running)
+                    .filter(m -> m != member).findFirst();
+            if (next.isPresent()) {
+                elect(next.get().name());
+            } else {
+                leader = null;
+                tellLocked(member);
+            }
+        }
+    }
+
     /** Tells {@code server}'s member its role in the current term (one {@link #elect} left unaware). */
     public void tell(String server) {
         synchronized (lock) {

@@ -200,6 +200,12 @@ final class MemoryMember implements Member {
         engine.remove(endpoint);
     }
 
+    /** Leaves leadership: the engine elects another running member at once (the test's elections aside). */
+    @Override
+    public void stepDown(Duration abstain) {
+        engine.stepDown(this);
+    }
+
     /** Holds the log thread from now on, as a frozen process is held: before its next task or entry. */
     @Override
     public void pause(Duration pause) {

@@ -93,6 +93,25 @@ final class CopycatMember implements org.zonekeeper.replication.Member {
                 .map(Member::remove).ifPresent(f -> f.join());
     }
 
+    /** Copycat has no leadership transfer: the member becomes a follower, then its log thread is held. */
+    @Override
+    public void stepDown(Duration abstain) {
+        if (server.state() != CopycatServer.State.LEADER) {
+            return;
+        }
+        server.context().execute(() -> {
+            if (server.state() == CopycatServer.State.LEADER) {
+                LOG.warn("server {} leaves leadership of term {} and stands for no election for {} ms",
+                        settings.self().name(), server.cluster().term(), abstain.toMillis());
+                if (status.becomeFollower()) {
+                    pause(abstain);
+                } else {
+                    LOG.error("server {}: Copycat refused the step down; it goes on leading", settings.self().name());
+                }
+            }
+        });
+    }
+
     @Override
     public void pause(Duration pause) {
         server.context().execute(() -> {

@@ -15,7 +15,8 @@ import org.zonekeeper.replication.MemberStatus;
 
 /**
  * Reads the Raft figures Copycat keeps to itself: the last log index, the commit index and the vote
- * live in its package-private {@code ServerContext}.
+ * live in its {@code ServerContext}, which its server does not expose; the one change made there is a leader's
+ * step down ({@link #becomeFollower}).
  */
 final class CopycatStatus {
 
@@ -38,6 +39,17 @@ final class CopycatStatus {
             log = accessible(context.getClass().getDeclaredMethod("getLog"));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("this Copycat version hides its Raft state differently: " + e, e);
+        }
+    }
+
+    /** Makes a leading member a follower; call on the server's thread. False when Copycat refused it. */
+    boolean becomeFollower() {
+        try {
+            context.getClass().getMethod("transition", CopycatServer.State.class).invoke(context,
+                    CopycatServer.State.FOLLOWER);
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
         }
     }
 
