@@ -55,7 +55,7 @@ public class FencingZoneTest {
     }
 
     private static void device(String name, int port, String host) throws IOException {
-        Files.writeString(etc.resolve("org.zonekeeper.fencing.device-" + name + ".cfg"), HostLab.ipmiDevice(port, host, 5000));
+        HostLab.config(etc.resolve("org.zonekeeper.fencing.device-" + name + ".cfg"), HostLab.ipmiDevice(port, host, 5000));
     }
 
     @AfterClass
@@ -140,7 +140,7 @@ public class FencingZoneTest {
     @Test
     public void aPasswordKeyIsRefusedAndRemovedAndADeletedFileRemovesTheDevice() throws Exception {
         Path cfg = etc.resolve("org.zonekeeper.fencing.device-bmc-typo.cfg");
-        Files.writeString(cfg, "driver = ipmi\naddress = 127.0.0.1\npassword = " + PASSWORD + "\n");
+        HostLab.config(cfg, "driver = ipmi\naddress = 127.0.0.1\npassword = " + PASSWORD + "\n");
         Await.until(LIVE, "the password key removed from the file", () -> read(cfg), text -> !text.contains(PASSWORD));
         assertTrue(zone.exec(0, "fence:device-list").contains("bmc-typo"));
         assertFalse(zone.exec(0, "config:list").contains(PASSWORD));

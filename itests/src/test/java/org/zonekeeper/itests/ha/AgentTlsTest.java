@@ -61,11 +61,11 @@ public class AgentTlsTest {
         // a real agent of the zone, holding kvm-2's certificate, at the address the operator gave kvm-9
         agents.add(HostLab.startAgent(zone, root.resolve("kvm-2"), "kvm-2", other, TOKEN));
         Path etc = zone.serverDir(0).resolve("etc");
-        Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
+        HostLab.config(etc.resolve("org.zonekeeper.monitor.cfg"),
                 "interval.ms = 500\nfailures = 2\nprobe.timeout.ms = 400\n");
-        Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"), "mode = hook\n"); // nothing is fenced here
+        HostLab.config(etc.resolve("org.zonekeeper.ha.cfg"), "mode = hook\n"); // nothing is fenced here
         HostLab.secret(etc.resolve("agent.token"), TOKEN);
-        Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
+        HostLab.config(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
                 + Files.createDirectories(root.resolve("shared")) + "\n");
         zone.exec(0, "host:create --cpu 800 --memory 4096 --address 127.0.0.1:" + port + " kvm-1");
         zone.exec(0, "host:create --cpu 800 --memory 4096 --address 127.0.0.1:" + other + " kvm-9");

@@ -65,14 +65,19 @@ public class FrozenLeaderTest {
         }
         proxy = new HoldingProxy(ports[0], HostLab.identity(zone, new Peer(Role.HOST, "kvm-1")),
                 HostLab.identity(zone, new Peer(Role.SERVER, "holding-proxy")));
+        Map<Path, String> configs = new java.util.HashMap<>();
         for (int server = 0; server < 3; server++) {
             Path etc = zone.serverDir(server).resolve("etc");
-            Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
-                    "interval.ms = 1000\nfailures = 3\nprobe.timeout.ms = 800\n");
             HostLab.secret(etc.resolve("agent.token"), TOKEN);
-            Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
+            configs.put(etc.resolve("org.zonekeeper.monitor.cfg"),
+                    "interval.ms = 1000\nfailures = 3\nprobe.timeout.ms = 800\n");
+            configs.put(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
                     + shared + "\nrequest.timeout.ms = 60000\n");
         }
+        for (Map.Entry<Path, String> config : configs.entrySet()) {
+            HostLab.config(config.getKey(), config.getValue());
+        }
+        HostLab.settle(configs);
         zone.exec(0, "host:create --cpu 1600 --memory 8192 --address 127.0.0.1:" + proxy.port() + " kvm-1");
         zone.exec(0, "host:create --cpu 1600 --memory 8192 --address 127.0.0.1:" + ports[1] + " kvm-2");
         Await.until(SOON, "both hosts MONITORED", () -> column("host:list", "STATE"),

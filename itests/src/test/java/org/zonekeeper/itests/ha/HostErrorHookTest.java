@@ -68,18 +68,18 @@ public class HostErrorHookTest {
         }
         bmc = IpmiSim.start(root.resolve("bmc-1"), "fence", PASSWORD);
         bmc.whenOff("/bin/kill -KILL -- -" + agents[0].pid());
-        Files.writeString(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-1.cfg"), HostLab.ipmiDevice(bmc.port(), "kvm-1", 5000));
+        HostLab.config(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-1.cfg"), HostLab.ipmiDevice(bmc.port(), "kvm-1", 5000));
         String sshPort = Files.readAllLines(etc.resolve("org.apache.karaf.shell.cfg")).stream()
                 .filter(l -> l.startsWith("sshPort")).findFirst().orElseThrow().split("=")[1].trim();
         Path key = home.getParent().resolve("zone-local.key");
-        Files.writeString(etc.resolve("org.zonekeeper.hook-host-error.cfg"), String.join("\n",
+        HostLab.config(etc.resolve("org.zonekeeper.hook-host-error.cfg"), String.join("\n",
                 "events = HOST/ERROR", "command = ha/host_error.sh",
                 "arguments = $NAME 1 " + sshPort + " " + key, "timeout.ms = 120000", ""));
-        Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"), "mode = hook\n");
-        Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
+        HostLab.config(etc.resolve("org.zonekeeper.ha.cfg"), "mode = hook\n");
+        HostLab.config(etc.resolve("org.zonekeeper.monitor.cfg"),
                 "interval.ms = 1000\nfailures = 2\nprobe.timeout.ms = 800\n");
         HostLab.secret(etc.resolve("agent.token"), TOKEN);
-        Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
+        HostLab.config(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
                 + shared + "\n");
         Await.until(SOON, "both hosts MONITORED", () -> column("host:list", "STATE"),
                 s -> s.size() == 2 && s.values().stream().allMatch("MONITORED"::equals));

@@ -51,16 +51,16 @@ public class HostErrorWorkflowTest {
         HostLab.secret(etc.resolve("secrets/bmc.password"), PASSWORD);
         device(etc, "bmc-a", bmc.port(), "kvm-a");
         device(etc, "bmc-b", dead.port(), "kvm-b");
-        Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
+        HostLab.config(etc.resolve("org.zonekeeper.monitor.cfg"),
                 "interval.ms = 500\nfailures = 2\nprobe.timeout.ms = 300\n");
-        Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"),
+        HostLab.config(etc.resolve("org.zonekeeper.ha.cfg"),
                 // both hosts fail at once on purpose: the mass-failure guard (MassFailureTest) is off here
                 "mode = migrate\nwait.cycles = 1\nfence.retry.ms = 60000\nmax.failed.fraction = 1\n");
         alerts = bmcs.getRoot().toPath().resolve("alerts.txt");
         Path alert = bmcs.getRoot().toPath().resolve("alert.sh");
         Files.writeString(alert, "#!/bin/sh\necho \"$1 $2\" >> " + alerts + "\n");
         alert.toFile().setExecutable(true);
-        Files.writeString(etc.resolve("org.zonekeeper.hook-alert.cfg"), "events = HOST/FENCE_FAILED\ncommand = "
+        HostLab.config(etc.resolve("org.zonekeeper.hook-alert.cfg"), "events = HOST/FENCE_FAILED\ncommand = "
                 + alert + "\narguments = $EVENT $NAME\n");
         zone.exec(0, "host:create --address 127.0.0.1:9 kvm-a");
         zone.exec(0, "host:create --address 127.0.0.1:9 kvm-b");
@@ -68,11 +68,11 @@ public class HostErrorWorkflowTest {
         zone.exec(0, "vm:create --host kvm-b db");
         // the token switches monitoring on: written last, so both hosts are probed from the same round
         HostLab.secret(etc.resolve("agent.token"), "token-for-agents");
-        Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\n");
+        HostLab.config(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\n");
     }
 
     private static void device(Path etc, String name, int port, String host) throws IOException {
-        Files.writeString(etc.resolve("org.zonekeeper.fencing.device-" + name + ".cfg"), HostLab.ipmiDevice(port, host, 5000));
+        HostLab.config(etc.resolve("org.zonekeeper.fencing.device-" + name + ".cfg"), HostLab.ipmiDevice(port, host, 5000));
     }
 
     @AfterClass

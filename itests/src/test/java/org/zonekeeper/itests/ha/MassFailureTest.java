@@ -58,7 +58,7 @@ public class MassFailureTest {
             bmc.whenOff("/bin/kill -KILL -- -" + agent.pid());
             agents.add(agent);
             bmcs.add(bmc);
-            Files.writeString(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-" + i + ".cfg"),
+            HostLab.config(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-" + i + ".cfg"),
                     HostLab.ipmiDevice(bmc.port(), "kvm-" + i, 5000));
             zone.exec(0, "host:create --cpu 1600 --memory 8192 --address 127.0.0.1:" + port + " kvm-" + i);
         }
@@ -66,13 +66,13 @@ public class MassFailureTest {
         Path alert = root.resolve("alert.sh");
         Files.writeString(alert, "#!/bin/sh\necho \"$1 $2\" >> " + alerts + "\n");
         alert.toFile().setExecutable(true);
-        Files.writeString(etc.resolve("org.zonekeeper.hook-mass.cfg"), "events = ZONE/MASS_FAILURE\ncommand = "
+        HostLab.config(etc.resolve("org.zonekeeper.hook-mass.cfg"), "events = ZONE/MASS_FAILURE\ncommand = "
                 + alert + "\narguments = $EVENT $NAME\n");
-        Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
+        HostLab.config(etc.resolve("org.zonekeeper.monitor.cfg"),
                 "interval.ms = 500\nfailures = 2\nprobe.timeout.ms = 300\n");
-        Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"), "mode = migrate\nwait.cycles = 1\n");
+        HostLab.config(etc.resolve("org.zonekeeper.ha.cfg"), "mode = migrate\nwait.cycles = 1\n");
         HostLab.secret(etc.resolve("agent.token"), TOKEN);
-        Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
+        HostLab.config(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
                 + Files.createDirectories(root.resolve("shared")) + "\n");
         Await.until(SOON, "every host MONITORED", () -> states(),
                 s -> s.size() == HOSTS && s.values().stream().allMatch("MONITORED"::equals));

@@ -70,15 +70,15 @@ public class VmHaFailoverTest {
             Path etc = zone.serverDir(server).resolve("etc");
             HostLab.secret(etc.resolve("secrets/bmc.password"), PASSWORD);
             for (int i = 1; i <= hosts; i++) {
-                Files.writeString(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-" + i + ".cfg"),
+                HostLab.config(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-" + i + ".cfg"),
                         devices.get(i - 1));
             }
-            Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
+            HostLab.config(etc.resolve("org.zonekeeper.monitor.cfg"),
                     "interval.ms = 1000\nfailures = " + failures + "\nprobe.timeout.ms = 800\n");
-            Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"),
+            HostLab.config(etc.resolve("org.zonekeeper.ha.cfg"),
                     "mode = migrate\nwait.cycles = 1\nfence.retry.ms = 1000\nfence.retry.max.ms = 2000\n");
             HostLab.secret(etc.resolve("agent.token"), TOKEN);
-            Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
+            HostLab.config(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
                     + shared + "\n");
         }
         Await.until(SOON, "every host MONITORED", () -> column(0, "host:list", "STATE"),

@@ -65,13 +65,13 @@ public class VmHaRecoveryBench {
             ports[i] = HostLab.freePort();
             bmcs.add(IpmiSim.start(root.resolve("bmc-" + i), "fence", PASSWORD));
             startAgent(root, i);
-            Files.writeString(etc.resolve("org.zonekeeper.fencing.device-bmc-" + i + ".cfg"), String.join("\n",
+            HostLab.config(etc.resolve("org.zonekeeper.fencing.device-bmc-" + i + ".cfg"), String.join("\n",
                     "driver = ipmi", "address = 127.0.0.1", "port = " + bmcs.get(i).port(), "username = fence",
                     "password.file = etc/secrets/bmc.password", "cipher = 3", "host.map = kvm-" + i, ""));
             zone.exec(0, "host:create --cpu 800 --memory 8192 --address 127.0.0.1:" + ports[i] + " kvm-" + i);
         }
         HostLab.secret(etc.resolve("agent.token"), TOKEN);
-        Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
+        HostLab.config(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
                 + shared + "\n");
         awaitMonitored();
         for (int v = 0; v < VMS; v++) {

@@ -86,14 +86,14 @@ public class VmHaTest {
             Path etc = zone.serverDir(server).resolve("etc");
             HostLab.secret(etc.resolve("secrets/bmc.password"), PASSWORD);
             for (int i = 1; i <= HOSTS; i++) {
-                Files.writeString(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-" + i + ".cfg"),
+                HostLab.config(etc.resolve("org.zonekeeper.fencing.device-bmc-kvm-" + i + ".cfg"),
                         devices.get(i - 1));
             }
-            Files.writeString(etc.resolve("org.zonekeeper.monitor.cfg"),
+            HostLab.config(etc.resolve("org.zonekeeper.monitor.cfg"),
                     "interval.ms = 1000\nfailures = 2\nprobe.timeout.ms = 800\n");
-            Files.writeString(etc.resolve("org.zonekeeper.ha.cfg"), "mode = migrate\nwait.cycles = 1\n");
+            HostLab.config(etc.resolve("org.zonekeeper.ha.cfg"), "mode = migrate\nwait.cycles = 1\n");
             HostLab.secret(etc.resolve("agent.token"), TOKEN);
-            Files.writeString(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
+            HostLab.config(etc.resolve("org.zonekeeper.agent.cfg"), "token.file = etc/agent.token\ndisk.dir = "
                     + shared + "\n");
         }
         Await.until(SOON, "every host MONITORED", () -> column("host:list", "STATE"),

@@ -15,6 +15,7 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.zonekeeper.itests.support.HostLab;
 import org.zonekeeper.itests.support.Await;
 import org.zonekeeper.testkit.LocalZone;
 import org.zonekeeper.testkit.ZoneTable;
@@ -42,7 +43,7 @@ public class HookFailoverTest {
                 + runs + "\n");
         script.toFile().setExecutable(true);
         for (int server = 0; server < 3; server++) {
-            Files.writeString(zone.serverDir(server).resolve("etc/org.zonekeeper.hook-slow.cfg"), String.join("\n",
+            HostLab.config(zone.serverDir(server).resolve("etc/org.zonekeeper.hook-slow.cfg"), String.join("\n",
                     "events = API/CreateHost", "command = " + script, "arguments = $NAME", "timeout.ms = 30000", ""));
         }
         for (int server = 0; server < 3; server++) {

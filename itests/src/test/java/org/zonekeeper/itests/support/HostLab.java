@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.zonekeeper.testkit.LocalZone;
 import org.zonekeeper.testkit.NetNamespace;
@@ -92,6 +93,42 @@ public final class HostLab {
         Files.createDirectories(file.getParent());
         Files.writeString(file, value + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /**
+     * Writes a configuration file into a server's {@code etc/} in one step: Karaf's fileinstall (with
+     * {@code enableConfigSave}) that read it half written would save that half back over the whole file, as a
+     * clean-clone run saw (an empty {@code org.zonekeeper.agent.cfg} on one server of FrozenLeaderTest).
+     */
+    public static void config(Path file, CharSequence text) throws IOException {
+        Path part = file.resolveSibling(file.getFileName() + ".part");
+        Files.writeString(part, text);
+        Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Waits until every configuration file of {@code files} has kept its content for 4 s, writing it again when it
+     * has not: Karaf's fileinstall (enableConfigSave) saves each configuration it read back over its file, not in
+     * one step, and its own scan reading the file in the middle of that save takes the empty half for the
+     * configuration and saves that (an empty {@code org.zonekeeper.agent.cfg} on one server of FrozenLeaderTest, in
+     * two runs). Bounded by 30 s.
+     */
+    public static void settle(Map<Path, String> files) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() - stableSince < java.util.concurrent.TimeUnit.SECONDS.toNanos(4)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("configuration files did not keep their content: " + files.keySet());
+            }
+            for (Map.Entry<Path, String> file : files.entrySet()) {
+                if (!Files.readString(file.getKey()).equals(file.getValue())) {
+                    config(file.getKey(), file.getValue());
+                    stableSince = System.nanoTime();
+                }
+            }
+            Thread.sleep(200);
+        }
     }
 
     public static int freePort() throws IOException {

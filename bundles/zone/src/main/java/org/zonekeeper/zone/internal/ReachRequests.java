@@ -94,7 +94,10 @@ final class ReachRequests {
                     .get(ms + 500, TimeUnit.MILLISECONDS);
             return ("ok" + reached.stream().sorted().map(id -> " " + id).collect(Collectors.joining()));
         } catch (ExecutionException e) {
-            return "error " + e.getCause().getMessage();
+            Throwable cause = e.getCause();
+            // the answer is one line of the status protocol, whatever the message holds
+            return "error " + String.valueOf(cause.getMessage() == null ? cause : cause.getMessage())
+                    .replaceAll("\\s+", " ");
         } catch (TimeoutException e) {
             return "error the probes took longer than " + (ms + 500) + " ms";
         } catch (InterruptedException e) {
