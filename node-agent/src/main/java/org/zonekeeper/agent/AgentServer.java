@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
@@ -31,7 +32,8 @@ import org.zonekeeper.trust.ZoneTrust;
  * needs {@code Authorization: Bearer TOKEN}; a deploy or stop also needs
  * {@code X-Zonekeeper-Term: TERM}, the sending leader's term, and is refused (409) when a newer leader was heard,
  * or, over TLS, when another zone server was heard naming the same term (Raft has one leader per term: the first
- * server heard with a term holds it here); a deploy names the VM's {@code placement} and is refused (409) as {@link Placements} says.
+ * server heard with a term holds it here); a deploy names the VM's {@code placement} and is refused (409) as
+ * {@link Placements} says.
  */
 final class AgentServer implements AutoCloseable {
     private static final String VM_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
@@ -83,7 +85,8 @@ final class AgentServer implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         try {
-            String stranger = stranger(x);
+            Optional<Peer> peer = peer(x);
+            String stranger = stranger(x, peer);
             if (stranger != null) {
                 error(x, 403, stranger);
                 return;
@@ -94,7 +97,7 @@ final class AgentServer implements AutoCloseable {
             }
             String path = x.getRequestURI().getPath();
             String method = x.getRequestMethod();
-            String stale = stale(x, !method.equals("GET"));
+            String stale = stale(x, peer, !method.equals("GET"));
             if (stale != null) {
                 error(x, 409, stale);
             } else if (path.equals("/v1/health") && method.equals("GET")) {
@@ -155,7 +158,7 @@ final class AgentServer implements AutoCloseable {
      * Why the request's leader term is refused, or null. Every term heard is remembered with the server that named it
      * first (a health probe teaches the agent a new leader's term); a change needs one.
      */
-    private String stale(HttpExchange x, boolean change) throws IOException {
+    private String stale(HttpExchange x, Optional<Peer> peer, boolean change) throws IOException {
         String header = x.getRequestHeaders().getFirst(TERM);
         if (header == null) {
             if (change) {
@@ -169,7 +172,8 @@ final class AgentServer implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(TERM + ": '" + header + "' is not a number");
         }
-        String server = server(x);
+        // the zone server's name on the client certificate; empty over HTTP
+        String server = peer.map(Peer::name).orElse("");
         if (term.admit(named, server)) {
             return null;
         }
@@ -185,19 +189,16 @@ final class AgentServer implements AutoCloseable {
         return body.get(key) instanceof Double d ? d.intValue() : 0;
     }
 
-    /** The zone server's name on the client certificate of {@code x}; empty over HTTP. */
-    private static String server(HttpExchange x) {
-        return x instanceof HttpsExchange https
-                ? ZoneTrust.peer(https.getSSLSession()).filter(p -> p.role() == Role.SERVER).map(Peer::name).orElse("")
-                : "";
+    /** The client certificate's identity of {@code x}, read once per request; empty over HTTP or without one. */
+    private static Optional<Peer> peer(HttpExchange x) {
+        return x instanceof HttpsExchange https ? ZoneTrust.peer(https.getSSLSession()) : Optional.empty();
     }
 
     /** Why the client of {@code x} may not use this agent (only zone servers may), or null; always null over HTTP. */
-    private static String stranger(HttpExchange x) {
-        if (!(x instanceof HttpsExchange https)) {
+    private static String stranger(HttpExchange x, Optional<Peer> peer) {
+        if (!(x instanceof HttpsExchange)) {
             return null;
         }
-        java.util.Optional<Peer> peer = ZoneTrust.peer(https.getSSLSession());
         return peer.filter(p -> p.role() == Role.SERVER).isPresent() ? null
                 : "only the zone's servers may use this agent, not " + peer.map(Peer::toString).orElse("nobody");
     }

@@ -16,8 +16,8 @@ import org.zonekeeper.api.RecoveryService;
 /**
  * The step a host needs next, from its replicated state and recovery: ERROR for wait.cycles monitoring cycles, or
  * until its BMC reports its power OFF (asked once per wait: a host that lost power cannot answer again, and fencing
- * it powers nothing off) → FENCING (unless the mass-failure guard holds it; a host its second opinion found DOWN goes on at once) →
- * (power-off confirmed) FENCED → VMs moved → recovery ended; FENCE_FAILED → FENCING again after a growing pause; a
+ * it powers nothing off) → FENCING (unless the mass-failure guard holds it; a host its second opinion found DOWN
+ * goes on at once) → (power-off confirmed) FENCED → VMs moved → recovery ended; FENCE_FAILED → FENCING again after a growing pause; a
  * host that answers again ends its recovery.
  */
 final class HostSteps {
