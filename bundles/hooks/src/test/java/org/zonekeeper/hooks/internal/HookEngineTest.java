@@ -95,9 +95,12 @@ public class HookEngineTest {
         return new HostSpec(name, "default", 8, 16384, "kvm", "kvm");
     }
 
-    /** The id of the API/CreateHost event of {@code host}. */
-    private long created(String host) {
-        return zone.server(0).events().after(0, 100).stream()
+    /**
+     * The id of the API/CreateHost event of {@code host}, read on {@code leader}, whose apply answered the create:
+     * another server's local read may not have applied it yet.
+     */
+    private long created(MemoryServer leader, String host) {
+        return leader.events().after(0, 100).stream()
                 .filter(e -> e.name().equals("API/CreateHost") && e.objectName().equals(host))
                 .mapToLong(ZoneEvent::id).findFirst().orElseThrow();
     }
@@ -116,7 +119,7 @@ public class HookEngineTest {
         zone = MemoryZone.start(3);
         engines("", Map.of("poll.ms", "50"));
         zone.server(2).hosts().create(host("kvm-1")); // through a follower: the event is in the replicated log
-        long event = created("kvm-1");
+        long event = created(zone.server(0), "kvm-1");
         MemoryServer leader = zone.server(0);
         Await.until("the execution recorded SUCCEEDED", () -> executions(leader, event).stream()
                 .anyMatch(e -> e.state() == HookExecution.State.SUCCEEDED));
@@ -136,7 +139,7 @@ public class HookEngineTest {
     public void anEngineOnAServerThatDoesNotLeadRunsNothing() throws Exception {
         zone = MemoryZone.start(3);
         zone.server(0).hosts().create(host("kvm-1"));
-        long event = created("kvm-1");
+        long event = created(zone.server(0), "kvm-1");
         MemoryServer follower = zone.server(1);
         // the follower's writes, each one refused before it reaches the log: it has claimed no term
         AtomicInteger refused = new AtomicInteger();
@@ -172,11 +175,11 @@ public class HookEngineTest {
         engines("kvm-2", Map.of("poll.ms", "50"));
         MemoryServer zk0 = zone.server(0);
         zk0.hosts().create(host("kvm-1"));
-        long first = created("kvm-1");
+        long first = created(zk0, "kvm-1");
         Await.until("kvm-1's execution SUCCEEDED", () -> executions(zk0, first).stream()
                 .anyMatch(e -> e.state() == HookExecution.State.SUCCEEDED));
         zk0.hosts().create(host("kvm-2"));
-        long second = created("kvm-2");
+        long second = created(zk0, "kvm-2");
         Await.until("kvm-2's execution RUNNING on zk0", () -> runsOf(second).size() == 1
                 && executions(zk0, second).size() == 1);
 
@@ -186,7 +189,7 @@ public class HookEngineTest {
         Await.until("kvm-2's hook run again by zk1 and SUCCEEDED", () -> executions(zk1, second).stream()
                 .anyMatch(e -> e.state() == HookExecution.State.SUCCEEDED));
         zk1.hosts().create(host("kvm-3"));
-        long third = created("kvm-3");
+        long third = created(zk1, "kvm-3");
         Await.until("kvm-3's execution SUCCEEDED", () -> executions(zk1, third).stream()
                 .anyMatch(e -> e.state() == HookExecution.State.SUCCEEDED));
         Await.until("zk1's cursor past kvm-3's event", () -> zk1.hookLog().cursor(HookEngine.CURSOR) >= third);
@@ -211,7 +214,7 @@ public class HookEngineTest {
         engines("kvm-1", Map.of("poll.ms", "50", "bundle.timeout.ms", "300"));
         MemoryServer leader = zone.server(0);
         leader.hosts().create(host("kvm-1"));
-        long event = created("kvm-1");
+        long event = created(leader, "kvm-1");
         Await.until("the hung run recorded FAILED", () -> executions(leader, event).stream()
                 .anyMatch(e -> e.state() == HookExecution.State.FAILED));
         HookExecution failed = executions(leader, event).get(0);
